@@ -1,0 +1,63 @@
+/**
+ * The layering of docs/ARCHITECTURE.md, enforced: dependencies point inward, and no import cycles.
+ * domain ← analytics, placement ← store, app ← http, jobs, cli, demo, interop.
+ */
+const LAYERS_ABOVE_DOMAIN = '^src/(analytics|placement|store|app|http|jobs|cli|demo|interop)/';
+
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', comment: 'Import cycles are forbidden.', from: {}, to: { circular: true } },
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment: 'The domain imports nothing of ours outside it, no Node built-in and no package: it is pure.',
+      from: { path: '^src/domain/' },
+      to: { pathNot: '^src/domain/' },
+    },
+    {
+      name: 'analytics-and-placement-see-only-the-domain',
+      severity: 'error',
+      from: { path: '^src/(analytics|placement)/' },
+      to: { path: LAYERS_ABOVE_DOMAIN, pathNot: '^src/$1/' },
+    },
+    {
+      name: 'store-sees-only-the-domain',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/(analytics|placement|app|http|jobs|cli|demo|interop)/' },
+    },
+    {
+      name: 'app-uses-the-store-port-not-an-adapter',
+      severity: 'error',
+      comment: 'The application sees the store through its port; only the composition roots (cli, http, jobs) open a back end.',
+      from: { path: '^src/app/' },
+      to: { path: '^src/(store/(sqlite|postgres)/|store/open-store|http|jobs|cli|demo|interop)' },
+    },
+    {
+      name: 'demo-goes-through-the-application',
+      severity: 'error',
+      comment: 'The demo issues the same commands a user would: through app, never into the store.',
+      from: { path: '^src/demo/' },
+      to: { path: '^src/(store/(?!port|read-model)|http|jobs|cli)' },
+    },
+    {
+      name: 'nothing-imports-the-entry-points',
+      severity: 'error',
+      from: { pathNot: '^src/(cli|http|jobs)/' },
+      to: { path: '^src/(cli|http|jobs)/' },
+    },
+    {
+      name: 'tests-and-benches-are-not-imported-by-src',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js'] },
+    exclude: { path: '\\.test\\.ts$' },
+  },
+};

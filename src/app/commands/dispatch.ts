@@ -1,0 +1,45 @@
+/** Routes a validated command to its use case. */
+import type { WriteSession } from '../../store/port.js';
+import type { AppResult } from '../errors.js';
+import { issueCommand, lifecycleCommand } from './assignment.commands.js';
+import type { CommandContext, Outcome } from './context.js';
+import { registerDecisionCommand } from './decision.commands.js';
+import {
+  appointCommand,
+  createBodyCommand,
+  createCommitteeCommand,
+  createPostCommand,
+  createUnitCommand,
+  dissolveCommitteeCommand,
+  registerPersonCommand,
+  vacateCommand,
+} from './organisation.commands.js';
+import type { Command } from './schemas.js';
+
+/** Executes one command in the given write session. Refusals come back as values; nothing is appended for them. */
+export function executeCommand(tx: WriteSession, ctx: CommandContext, c: Command): Promise<AppResult<Outcome>> {
+  switch (c.type) {
+    case 'unit.create':
+      return createUnitCommand(tx, ctx, c);
+    case 'person.register':
+      return registerPersonCommand(tx, ctx, c);
+    case 'post.create':
+      return createPostCommand(tx, ctx, c);
+    case 'post.appoint':
+      return appointCommand(tx, ctx, c);
+    case 'post.vacate':
+      return vacateCommand(tx, ctx, c);
+    case 'body.create':
+      return createBodyCommand(tx, ctx, c);
+    case 'committee.create':
+      return createCommitteeCommand(tx, ctx, c);
+    case 'committee.dissolve':
+      return dissolveCommitteeCommand(tx, ctx, c);
+    case 'decision.register':
+      return registerDecisionCommand(tx, ctx, c);
+    case 'assignment.issue':
+      return issueCommand(tx, ctx, c);
+    default:
+      return lifecycleCommand(tx, ctx, c);
+  }
+}

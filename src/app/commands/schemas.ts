@@ -1,0 +1,91 @@
+/**
+ * The commands, as data, with the zod schemas that validate them at every edge (CLI, HTTP,
+ * imports, the demo). The schemas check shape and types; what the rules require (an owner, a
+ * deadline, a definition of done …) is left to the domain, so that it fails with its own code.
+ */
+import { z } from 'zod';
+
+const id = z.string().trim().min(1).max(80);
+const text = z.string().max(20_000);
+const optionalText = z.string().max(20_000).optional();
+
+const evidence = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('document'), name: z.string().max(500), sha256: z.string().max(64), size: z.number().int().nonnegative().optional(), mediaType: z.string().max(200).optional() }),
+  z.object({ kind: z.literal('figure'), label: z.string().max(500), value: z.number(), unit: z.string().max(50).optional() }),
+  z.object({ kind: z.literal('link'), url: z.string().max(2000), label: z.string().max(500).optional() }),
+  z.object({ kind: z.literal('text'), text }),
+]);
+
+/** An assignment to issue, alone or as part of a decision. */
+export const assignmentSpec = z.object({
+  id: id.optional(),
+  parentId: id.optional(),
+  title: z.string().max(500).default(''),
+  definitionOfDone: text.default(''),
+  domain: z.string().max(100).default('general'),
+  deadline: z.string().max(40).optional(),
+  urgency: z.enum(['normal', 'urgent']).default('normal'),
+  ownerId: id.optional(),
+  verifierId: id.optional(),
+  controllerId: id.optional(),
+  coExecutorIds: z.array(id).max(50).default([]),
+});
+
+/** Every command the application accepts. */
+export const commandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('unit.create'), id: id.optional(), name: z.string().max(300), parentId: id.optional(), headPostId: id.optional(), headTitle: z.string().max(300).optional() }),
+  z.object({ type: z.literal('person.register'), id: id.optional(), name: z.string().max(300), unitId: id, email: z.string().max(300).optional() }),
+  z.object({ type: z.literal('post.create'), id: id.optional(), unitId: id, title: z.string().max(300), domain: z.string().max(100).default('general'), holderId: id.optional() }),
+  z.object({ type: z.literal('post.appoint'), postId: id, personId: id }),
+  z.object({ type: z.literal('post.vacate'), postId: id }),
+  z.object({ type: z.literal('body.create'), id: id.optional(), name: z.string().max(300), level: z.number().int(), parentId: id.optional() }),
+  z.object({
+    type: z.literal('committee.create'),
+    id: id.optional(),
+    name: z.string().max(300),
+    mandate: text,
+    chairId: id.optional(),
+    memberIds: z.array(id).max(500).default([]),
+    sunset: z.string().max(20),
+    bodyId: id.optional(),
+  }),
+  z.object({ type: z.literal('committee.dissolve'), committeeId: id, reason: text }),
+  z.object({
+    type: z.literal('decision.register'),
+    id: id.optional(),
+    bodyId: id,
+    number: z.string().max(100),
+    date: z.string().max(20),
+    title: z.string().max(500),
+    text: text.default(''),
+    assignments: z.array(assignmentSpec).max(500).default([]),
+  }),
+  assignmentSpec.extend({ type: z.literal('assignment.issue'), decisionId: id }),
+  z.object({ type: z.literal('assignment.accept'), assignmentId: id }),
+  z.object({ type: z.literal('assignment.handover.offer'), assignmentId: id, toId: id, reason: text }),
+  z.object({ type: z.literal('assignment.handover.accept'), assignmentId: id }),
+  z.object({ type: z.literal('assignment.handover.refuse'), assignmentId: id, reason: text }),
+  z.object({ type: z.literal('assignment.transfer.request'), assignmentId: id, toId: id, reason: text }),
+  z.object({ type: z.literal('assignment.transfer.accept'), assignmentId: id }),
+  z.object({ type: z.literal('assignment.transfer.refuse'), assignmentId: id, reason: text }),
+  z.object({ type: z.literal('assignment.extension.request'), assignmentId: id, deadline: z.string().max(40), reason: text }),
+  z.object({ type: z.literal('assignment.extension.grant'), assignmentId: id }),
+  z.object({ type: z.literal('assignment.extension.refuse'), assignmentId: id, reason: text }),
+  z.object({ type: z.literal('assignment.submit'), assignmentId: id, evidence: z.array(evidence).max(100), note: optionalText }),
+  z.object({ type: z.literal('assignment.verify'), assignmentId: id, note: optionalText }),
+  z.object({ type: z.literal('assignment.reject'), assignmentId: id, reasons: z.array(text).max(50) }),
+  z.object({ type: z.literal('assignment.cancel'), assignmentId: id, reason: text }),
+  z.object({ type: z.literal('assignment.reopen'), assignmentId: id, reason: text }),
+  z.object({ type: z.literal('assignment.escalate'), assignmentId: id, toId: id, reason: text }),
+]);
+
+/** A command as validated input. */
+export type Command = z.infer<typeof commandSchema>;
+/** A command as callers may write it (defaults not yet applied). */
+export type CommandInput = z.input<typeof commandSchema>;
+/** The type names of commands. */
+export type CommandType = Command['type'];
+/** The command of a given type. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+/** An assignment spec as validated input. */
+export type AssignmentSpec = z.infer<typeof assignmentSpec>;

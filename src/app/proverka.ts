@@ -1,0 +1,132 @@
+/**
+ * The application: the one place a transaction begins. It validates commands with their zod
+ * schemas, runs each in a write transaction (or many in one bulk transaction), turns a lost race
+ * into CONFLICT, and appends a checkpoint every `checkpointEvery` events and when it closes.
+ */
+import type { Clock } from '../domain/clock.js';
+import type { IdSource } from '../domain/ids.js';
+import { toInstant } from '../domain/time.js';
+import { StoreError } from '../store/errors.js';
+import type { CheckpointResult, Store, WriteSession } from '../store/port.js';
+import type { CommandContext, Outcome } from './commands/context.js';
+import { executeCommand } from './commands/dispatch.js';
+import { commandSchema, type CommandInput } from './commands/schemas.js';
+import { appFail, type AppResult } from './errors.js';
+
+/** What the application is built from; everything from outside is injected. */
+export interface ProverkaDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  /** Append a checkpoint after this many events written by this process (default 1,000). */
+  readonly checkpointEvery?: number;
+}
+
+/** Runs one command inside an open bulk transaction. */
+export type BulkRunner = (actor: string, command: CommandInput) => Promise<AppResult<Outcome>>;
+
+/** Thrown inside a write transaction to roll it back when a command is refused. */
+class Refused extends Error {
+  constructor(readonly result: AppResult<never>) {
+    super('refused');
+  }
+}
+
+/** Validates a command; VALIDATION_FAILED names the first offending field. */
+export function parseCommand(input: unknown): AppResult<ReturnType<typeof commandSchema.parse>> {
+  const parsed = commandSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'command';
+  return appFail('VALIDATION_FAILED', `${where}: ${issue?.message ?? 'invalid'}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+}
+
+/** The application facade. */
+export class Proverka {
+  private sinceCheckpoint = 0;
+  private readonly checkpointEvery: number;
+
+  constructor(private readonly deps: ProverkaDeps) {
+    this.checkpointEvery = deps.checkpointEvery ?? 1000;
+  }
+
+  /** The store the application runs on. */
+  get store(): Store {
+    return this.deps.store;
+  }
+
+  /** The current instant by the injected clock. */
+  now(): string {
+    return toInstant(this.deps.clock.now());
+  }
+
+  private context(actor: string): CommandContext {
+    return { actor, at: this.now(), ids: this.deps.ids };
+  }
+
+  /** Executes one command in its own transaction. A refusal writes nothing and comes back as a value. */
+  async execute(actor: string, input: CommandInput): Promise<AppResult<Outcome>> {
+    const command = parseCommand(input);
+    if (!command.ok) return command;
+    let result: AppResult<Outcome>;
+    try {
+      result = await this.deps.store.write(async (tx) => {
+        const r = await executeCommand(tx, this.context(actor), command.value);
+        if (!r.ok) throw new Refused(r);
+        return r;
+      });
+    } catch (error) {
+      if (error instanceof Refused) return error.result;
+      if (error instanceof StoreError && error.code === 'CONFLICT') return appFail('CONFLICT', error.message, error.details);
+      throw error;
+    }
+    await this.written(result.value.events.length);
+    return result;
+  }
+
+  /**
+   * Runs many commands in one transaction with buffered, batched writes: the bulk import path.
+   * Each refused command writes nothing and the others go on; an exception aborts them all.
+   */
+  async bulk<T>(fn: (run: BulkRunner) => Promise<T>, options: { flushEvery?: number } = {}): Promise<T> {
+    let written = 0;
+    const result = await this.deps.store.bulk(async (tx: WriteSession) => {
+      const run: BulkRunner = async (actor, input) => {
+        const command = parseCommand(input);
+        if (!command.ok) return command;
+        const r = await executeCommand(tx, this.context(actor), command.value);
+        if (r.ok) written += r.value.events.length;
+        return r;
+      };
+      return fn(run);
+    }, options);
+    await this.written(written);
+    return result;
+  }
+
+  private async written(events: number): Promise<void> {
+    this.sinceCheckpoint += events;
+    if (this.sinceCheckpoint >= this.checkpointEvery) await this.checkpoint();
+  }
+
+  /** Appends a checkpoint now if anything changed since the last one (or always with `force`). */
+  async checkpoint(force = false): Promise<CheckpointResult | null> {
+    this.sinceCheckpoint = 0;
+    try {
+      return await this.deps.store.checkpoint(this.now(), force);
+    } catch (error) {
+      // Another process checkpointed at the same moment: its checkpoint covers ours.
+      if (error instanceof StoreError && error.code === 'CONFLICT') return null;
+      throw error;
+    }
+  }
+
+  /** Checkpoints what this process wrote since the last checkpoint, then closes the store. */
+  async close(): Promise<void> {
+    try {
+      if (this.sinceCheckpoint > 0) await this.checkpoint();
+    } finally {
+      await this.deps.store.close();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/** The facts of an assignment's life. Each is appended to the assignment's own stream. */
+import type { EventData } from '../event.js';
+import type { Instant } from '../time.js';
+import type { Evidence } from './evidence.js';
+
+/** How urgent an assignment is. */
+export type Urgency = 'normal' | 'urgent';
+
+/** Payload of `assignment.issued`: everything that defines the work and its parties. */
+export interface IssuedPayload {
+  readonly decisionId: string;
+  readonly parentId: string | null;
+  readonly title: string;
+  readonly definitionOfDone: string;
+  readonly domain: string;
+  readonly deadline: Instant;
+  readonly urgency: Urgency;
+  readonly issuerId: string;
+  readonly ownerId: string;
+  readonly verifierId: string;
+  readonly controllerId: string | null;
+  readonly coExecutorIds: readonly string[];
+  /** The unit of each person named above, as it stood at issue: hours are counted against it. */
+  readonly units: Readonly<Record<string, string>>;
+}
+
+/** Every event an assignment stream can hold. */
+export type AssignmentEvent =
+  | EventData<'assignment.issued', IssuedPayload>
+  | EventData<'assignment.accepted', Record<string, never>>
+  | EventData<'assignment.handover-offered', { readonly to: string; readonly toUnit: string; readonly reason: string }>
+  | EventData<'assignment.handover-accepted', Record<string, never>>
+  | EventData<'assignment.handover-refused', { readonly reason: string }>
+  | EventData<'assignment.transfer-requested', { readonly to: string; readonly toUnit: string; readonly reason: string }>
+  | EventData<'assignment.transfer-accepted', Record<string, never>>
+  | EventData<'assignment.transfer-refused', { readonly reason: string }>
+  | EventData<'assignment.extension-requested', { readonly deadline: Instant; readonly reason: string }>
+  | EventData<'assignment.extension-granted', { readonly deadline: Instant }>
+  | EventData<'assignment.extension-refused', { readonly reason: string }>
+  | EventData<'assignment.submitted', { readonly evidence: readonly Evidence[]; readonly note?: string }>
+  | EventData<'assignment.verified', { readonly note?: string }>
+  | EventData<'assignment.rejected', { readonly reasons: readonly string[] }>
+  | EventData<'assignment.cancelled', { readonly reason: string }>
+  | EventData<'assignment.reopened', { readonly reason: string }>
+  | EventData<'assignment.escalated', { readonly level: number; readonly to: string; readonly toUnit: string | null; readonly reason: string }>;
+
+/** The type names of assignment events. */
+export type AssignmentEventType = AssignmentEvent['type'];

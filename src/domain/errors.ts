@@ -1,0 +1,65 @@
+/**
+ * Stable error codes of the domain. A code never changes meaning once published:
+ * the HTTP layer, the CLI and the tests rely on it. Messages are for people and may change.
+ */
+export const DOMAIN_ERROR_CODES = [
+  // ownership and parties (F2)
+  'OWNER_REQUIRED',
+  'OWNER_NOT_A_PERSON',
+  'VERIFIER_REQUIRED',
+  'VERIFIER_NOT_A_PERSON',
+  'VERIFIER_IS_OWNER',
+  'VERIFIER_IS_CO_EXECUTOR',
+  'VERIFIER_IS_SUBMITTER',
+  'VERIFIER_CANNOT_HOLD',
+  'CO_EXECUTOR_IS_OWNER',
+  'PARTY_NOT_A_PERSON',
+  // definition of the work (F1)
+  'TITLE_REQUIRED',
+  'DEFINITION_OF_DONE_REQUIRED',
+  'DEADLINE_REQUIRED',
+  'DEADLINE_INVALID',
+  'DEADLINE_BEFORE_ISSUE',
+  'SUB_DEADLINE_AFTER_PARENT',
+  'PARENT_CLOSED',
+  'PARENT_OF_OTHER_DECISION',
+  // verification (F3)
+  'EVIDENCE_REQUIRED',
+  'EVIDENCE_INVALID',
+  'NOT_THE_VERIFIER',
+  // who may act
+  'NOT_THE_OWNER',
+  'NOT_THE_HOLDER',
+  'NOT_THE_RECIPIENT',
+  'NOT_THE_APPROVER',
+  'NOT_PERMITTED',
+  // lifecycle
+  'INVALID_TRANSITION',
+  'EVENT_OUT_OF_ORDER',
+  'REASON_REQUIRED',
+  'REQUEST_PENDING',
+  'HANDOVER_TO_SELF',
+  'TRANSFER_TO_SELF',
+  'EXTENSION_NOT_LATER',
+  'ESCALATION_TARGET_INVALID',
+  // organisation
+  'NAME_REQUIRED',
+  'UNIT_PARENT_INVALID',
+  'BODY_LEVEL_INVALID',
+  'COMMITTEE_CHAIR_REQUIRED',
+  'COMMITTEE_SUNSET_INVALID',
+  'DATE_INVALID',
+  'DECISION_NUMBER_REQUIRED',
+  'DECISION_NUMBER_TAKEN',
+  'POST_HOLDER_INVALID',
+] as const;
+
+/** One of the domain's stable error codes. */
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** A refused domain decision: stable code, human message, optional structured details. */
+export interface DomainError {
+  readonly code: DomainErrorCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,37 @@
+/**
+ * Instants travel as canonical ISO-8601 UTC strings with milliseconds (`2022-02-11T10:00:00.000Z`):
+ * they sort lexicographically in time order on every back end. Calendar dates are `YYYY-MM-DD`.
+ */
+
+/** An instant as canonical ISO-8601 UTC with milliseconds. */
+export type Instant = string;
+/** A calendar date `YYYY-MM-DD`. */
+export type CalendarDate = string;
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Formats epoch milliseconds as a canonical instant. */
+export function toInstant(ms: number): Instant {
+  return new Date(ms).toISOString();
+}
+
+/** Epoch milliseconds of a canonical instant. */
+export function toMs(instant: Instant): number {
+  return Date.parse(instant);
+}
+
+/** Parses an ISO-8601 date-time (with zone) into a canonical instant, or undefined if it is not one. */
+export function parseInstant(text: string): Instant | undefined {
+  if (!INSTANT.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : toInstant(ms);
+}
+
+/** True when the text is a real calendar date `YYYY-MM-DD`. */
+export function isCalendarDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}

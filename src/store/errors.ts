@@ -1,0 +1,23 @@
+/** Failures of the store, each with a stable code. */
+
+/** Stable codes of store failures. */
+export type StoreErrorCode =
+  | 'CONFLICT'
+  | 'DB_NOT_FOUND'
+  | 'DB_EXISTS'
+  | 'DB_CORRUPT'
+  | 'DB_NOT_INITIALISED'
+  | 'DB_UNSUPPORTED'
+  | 'STREAM_KIND_MISMATCH';
+
+/** A store failure with a stable code (CONFLICT: someone else appended to the stream first). */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

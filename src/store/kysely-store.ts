@@ -1,0 +1,99 @@
+/**
+ * The store for every back end: Kysely compiles all SQL in the dialect at hand and runs reads
+ * and migrations; the write path runs through a thin WriteDriver. The back-end adapters
+ * (sqlite/, postgres/) only open connections and name their capabilities.
+ */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { DialectCapabilities } from './dialect.js';
+import type { WriteDriver } from './driver.js';
+import { KyselyReadModel } from './kysely-read-model.js';
+import { appendCheckpoint } from './maintenance/checkpoint.js';
+import { rebuildProjections } from './maintenance/rebuild.js';
+import { verifyRecord } from './maintenance/verify.js';
+import { allMigrations } from './migrations/index.js';
+import type { BulkOptions, Store, WriteSession } from './port.js';
+import type { Progress } from './record.js';
+import type { CheckpointResult, RebuildReport, VerifyReport } from './reports.js';
+import type { ReadModel } from './read-model.js';
+import type { Database } from './schema.js';
+import { Session, type SessionMode } from './session.js';
+import { SqlShapes } from './sql-shapes.js';
+
+/** What an adapter hands the store besides its connections. */
+export interface StoreExtras {
+  /** The back end's own consistency check of its files ('ok' when sound). */
+  readonly integrityCheck?: () => Promise<string>;
+  /** Called after both connections are closed. */
+  readonly onClose?: () => Promise<void>;
+}
+
+/** A Store over a reader Kysely and a write driver, with the maintenance operations of the record. */
+export class KyselyStore implements Store {
+  readonly reads: ReadModel;
+  private readonly shapes: SqlShapes;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly writer: WriteDriver,
+    readonly caps: DialectCapabilities,
+    private readonly extras: StoreExtras = {},
+  ) {
+    this.shapes = new SqlShapes(db);
+    this.reads = new KyselyReadModel(db, this.shapes);
+  }
+
+  get backend(): 'sqlite' | 'postgres' {
+    return this.caps.name;
+  }
+
+  private session<T>(mode: SessionMode, fn: (s: Session) => Promise<T>, flushEvery?: number): Promise<T> {
+    return this.writer.transaction(async (connection) => {
+      const s = new Session(connection, this.shapes, this.caps, mode, flushEvery);
+      const result = await fn(s);
+      await s.flush();
+      return result;
+    });
+  }
+
+  write<T>(fn: (tx: WriteSession) => Promise<T>): Promise<T> {
+    return this.session('direct', fn);
+  }
+
+  bulk<T>(fn: (tx: WriteSession) => Promise<T>, options: BulkOptions = {}): Promise<T> {
+    return this.session('bulk', fn, options.flushEvery);
+  }
+
+  checkpoint(at: string, force = false): Promise<CheckpointResult | null> {
+    return this.session('direct', (s) => appendCheckpoint(s, this.shapes, at, force));
+  }
+
+  verify(progress?: Progress): Promise<VerifyReport> {
+    return verifyRecord(this.db, this.shapes, this.extras.integrityCheck, progress);
+  }
+
+  rebuild(progress?: Progress): Promise<RebuildReport> {
+    return this.session('bulk', (s) => rebuildProjections(s, this.shapes, progress));
+  }
+
+  async close(): Promise<void> {
+    await this.writer.close();
+    await this.db.destroy();
+    await this.extras.onClose?.();
+  }
+}
+
+function migrator(db: Kysely<Database>, caps: DialectCapabilities): Migrator {
+  return new Migrator({ db, provider: { getMigrations: (): Promise<Record<string, Migration>> => Promise.resolve(allMigrations(caps)) } });
+}
+
+/** Migrations this database has not run yet. */
+export async function pendingMigrations(db: Kysely<Database>, caps: DialectCapabilities): Promise<string[]> {
+  const all = await migrator(db, caps).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Runs every pending migration; throws with the first failure. */
+export async function migrate(db: Kysely<Database>, caps: DialectCapabilities): Promise<void> {
+  const { error } = await migrator(db, caps).migrateToLatest();
+  if (error !== undefined) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+}

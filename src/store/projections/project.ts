@@ -1,0 +1,34 @@
+/**
+ * The projector: for any event of any stream, the rows it puts in the projection tables. The
+ * same function serves live appends, bulk imports and `rebuild`, which is why rebuilding
+ * reproduces the live projections exactly.
+ */
+import type { StreamEvent } from '../../domain/event.js';
+import type { StreamKind } from '../../domain/ids.js';
+import type { AnyEvent, EventOf, StateOf } from '../../domain/streams.js';
+import { assignmentRows } from './assignment.projector.js';
+import { checkpointRows } from './ledger.projector.js';
+import { bodyRows, committeeRows, decisionRows, personRows, postRows, unitRows } from './organisation.projector.js';
+import type { ProjectedRow } from './rows.js';
+
+/** The rows one event projects to, the stream's own row among them. `before` is undefined for a new stream. */
+export function project(kind: StreamKind, id: string, before: unknown, after: unknown, event: StreamEvent<AnyEvent>): ProjectedRow[] {
+  switch (kind) {
+    case 'unit':
+      return unitRows(id, after as StateOf<'unit'>);
+    case 'person':
+      return personRows(id, after as StateOf<'person'>);
+    case 'post':
+      return postRows(id, after as StateOf<'post'>);
+    case 'body':
+      return bodyRows(id, after as StateOf<'body'>);
+    case 'committee':
+      return committeeRows(id, after as StateOf<'committee'>, event as StreamEvent<EventOf<'committee'>>);
+    case 'decision':
+      return decisionRows(id, after as StateOf<'decision'>);
+    case 'assignment':
+      return assignmentRows(id, before as StateOf<'assignment'> | undefined, after as StateOf<'assignment'>);
+    case 'ledger':
+      return checkpointRows(id, event as StreamEvent<EventOf<'ledger'>>);
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The tables, as Kysely sees them. `events` is the record (append-only); every other table is a
+ * projection of it, rebuildable by `proverka rebuild`. Instants are canonical ISO-8601 text,
+ * booleans are 0/1 integers, JSON is text: the same on every back end.
+ */
+import type { Generated } from 'kysely';
+import type { StreamKind } from '../domain/ids.js';
+
+/** The append-only record: one row per event, chained per stream by hash. */
+export interface EventsTable {
+  position: Generated<number>;
+  stream_id: string;
+  seq: number;
+  type: string;
+  actor: string;
+  at: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Every stream has one row in the table of its kind, carrying its head (the seq and hash of its
+ * last event), its folded state as JSON, and the columns queries need.
+ */
+export interface StreamHeadColumns {
+  seq: number;
+  hash: string;
+  state: string;
+}
+
+/** The ledger stream (checkpoints): a head and nothing else. */
+export interface LedgerTable extends StreamHeadColumns {
+  id: string;
+}
+
+export interface UnitsTable extends StreamHeadColumns {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  head_post_id: string;
+}
+
+export interface PeopleTable extends StreamHeadColumns {
+  id: string;
+  name: string;
+  unit_id: string;
+  email: string | null;
+}
+
+export interface PostsTable extends StreamHeadColumns {
+  id: string;
+  unit_id: string;
+  title: string;
+  domain: string;
+  head: number;
+  holder_id: string | null;
+}
+
+export interface BodiesTable extends StreamHeadColumns {
+  id: string;
+  name: string;
+  level: number;
+  parent_id: string | null;
+}
+
+export interface CommitteesTable extends StreamHeadColumns {
+  id: string;
+  name: string;
+  mandate: string;
+  chair_id: string;
+  body_id: string | null;
+  sunset: string;
+  created_at: string;
+  dissolved_at: string | null;
+}
+
+export interface CommitteeMembersTable {
+  committee_id: string;
+  person_id: string;
+}
+
+export interface DecisionsTable extends StreamHeadColumns {
+  id: string;
+  body_id: string;
+  number: string;
+  date: string;
+  title: string;
+  text: string;
+  registered_at: string;
+}
+
+/** The current state of every assignment, flattened for queries. */
+export interface AssignmentsTable extends StreamHeadColumns {
+  id: string;
+  decision_id: string;
+  parent_id: string | null;
+  title: string;
+  definition_of_done: string;
+  domain: string;
+  urgency: string;
+  status: string;
+  issuer_id: string;
+  owner_id: string;
+  verifier_id: string;
+  controller_id: string | null;
+  /** The person the current hour is attributed to, their unit and role. */
+  holder_id: string;
+  holder_unit_id: string;
+  holder_role: string;
+  pending: string | null;
+  deadline: string;
+  original_deadline: string;
+  issued_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  deadline_changes: number;
+  handovers: number;
+  refusals: number;
+  rejections: number;
+  reopenings: number;
+  escalations: number;
+  escalation_level: number;
+}
+
+export interface CoExecutorsTable {
+  assignment_id: string;
+  person_id: string;
+}
+
+/** Stream heads as of the latest checkpoint: what the next checkpoint compares against. */
+export interface CheckpointHeadsTable {
+  stream_id: string;
+  seq: number;
+  hash: string;
+}
+
+/** The whole database as Kysely types it. */
+export interface Database {
+  events: EventsTable;
+  ledger: LedgerTable;
+  units: UnitsTable;
+  people: PeopleTable;
+  posts: PostsTable;
+  bodies: BodiesTable;
+  committees: CommitteesTable;
+  committee_members: CommitteeMembersTable;
+  decisions: DecisionsTable;
+  assignments: AssignmentsTable;
+  co_executors: CoExecutorsTable;
+  checkpoint_heads: CheckpointHeadsTable;
+}
+
+/** Every projection table: everything but `events`. `rebuild` empties and refills exactly these. */
+export const PROJECTION_TABLES = [
+  'ledger',
+  'units',
+  'people',
+  'posts',
+  'bodies',
+  'committees',
+  'committee_members',
+  'decisions',
+  'assignments',
+  'co_executors',
+  'checkpoint_heads',
+] as const satisfies ReadonlyArray<keyof Database>;
+
+/** A projection table's name. */
+export type ProjectionTable = (typeof PROJECTION_TABLES)[number];
+
+/** The primary key columns of each projection table: what an upsert conflicts on. */
+export const PRIMARY_KEYS: { readonly [T in ProjectionTable]: readonly (keyof Database[T] & string)[] } = {
+  ledger: ['id'],
+  units: ['id'],
+  people: ['id'],
+  posts: ['id'],
+  bodies: ['id'],
+  committees: ['id'],
+  committee_members: ['committee_id', 'person_id'],
+  decisions: ['id'],
+  assignments: ['id'],
+  co_executors: ['assignment_id', 'person_id'],
+  checkpoint_heads: ['stream_id'],
+};
+
+/** The table holding the row of each kind of stream. */
+export const STREAM_TABLE = {
+  unit: 'units',
+  person: 'people',
+  post: 'posts',
+  body: 'bodies',
+  committee: 'committees',
+  decision: 'decisions',
+  assignment: 'assignments',
+  ledger: 'ledger',
+} as const satisfies Record<StreamKind, ProjectionTable>;
+
+/** A table that holds one row per stream. */
+export type StreamTable = (typeof STREAM_TABLE)[keyof typeof STREAM_TABLE];

@@ -1,0 +1,86 @@
+/**
+ * SQL text by shape, compiled once by Kysely in the dialect at hand and then run with fresh
+ * parameters by the write driver (or by Kysely, through `CompiledQuery.raw`). Kysely builds and
+ * compiles a query tree on every call; on the write path that cost is paid once per shape.
+ */
+import { sql, type Kysely } from 'kysely';
+import { PRIMARY_KEYS, type Database, type ProjectionTable, type StreamTable } from './schema.js';
+
+/** A cache of compiled SQL text keyed by shape; one per store. */
+export class SqlShapes {
+  private readonly texts = new Map<string, string>();
+
+  /** `compiler` is only used to compile; it may be any Kysely of the right dialect. */
+  constructor(private readonly compiler: Kysely<Database>) {}
+
+  private text(key: string, build: (db: Kysely<Database>) => { sql: string }): string {
+    let t = this.texts.get(key);
+    if (t === undefined) {
+      t = build(this.compiler).sql;
+      this.texts.set(key, t);
+    }
+    return t;
+  }
+
+  /** INSERT of `rows` rows into `events` (positions assigned by the database). */
+  insertEvents(rows: number): string {
+    return this.text(`events:${rows}`, (db) =>
+      db
+        .insertInto('events')
+        .values(Array.from({ length: rows }, () => ({ stream_id: '', seq: 0, type: '', actor: '', at: '', payload: '', prev_hash: '', hash: '' })))
+        .compile(),
+    );
+  }
+
+  /** Multi-row upsert into a projection table: insert, or on key conflict set the `update` columns (null: every non-key column). */
+  upsert(table: ProjectionTable, columns: readonly string[], update: readonly string[] | null, rows: number): string {
+    return this.text(`upsert:${table}:${columns.join(',')}:${update === null ? '*' : update.join(',')}:${rows}`, (db) => {
+      const key = PRIMARY_KEYS[table] as readonly string[];
+      const rest = (update ?? columns).filter((c) => !key.includes(c));
+      const values = Array.from({ length: rows }, () => Object.fromEntries(columns.map((c) => [c, null])));
+      return db
+        .insertInto(table)
+        .values(values)
+        .onConflict((oc) => {
+          const target = oc.columns(key as never);
+          return rest.length === 0 ? target.doNothing() : target.doUpdateSet(Object.fromEntries(rest.map((c) => [c, sql.ref(`excluded.${c}`)])));
+        })
+        .compile();
+    });
+  }
+
+  /** A stream's head and state by id, from the table of its kind. */
+  selectHead(table: StreamTable): string {
+    return this.text(`head:${table}`, (db) => db.selectFrom(table).select(['seq', 'hash', 'state']).where('id', '=', '').compile());
+  }
+
+  /** Every head (id, seq, hash) of a table of streams. */
+  selectHeads(table: StreamTable): string {
+    return this.text(`heads:${table}`, (db) => db.selectFrom(table).select(['id', 'seq', 'hash']).compile());
+  }
+
+  /** The heads recorded by the latest checkpoint. */
+  selectCheckpointHeads(): string {
+    return this.text('checkpoint-heads', (db) => db.selectFrom('checkpoint_heads').select(['stream_id', 'seq']).compile());
+  }
+
+  /** A decision of a body by its number. */
+  decisionByNumber(): string {
+    return this.text('decision-by-number', (db) => db.selectFrom('decisions').select('id').where('body_id', '=', '').where('number', '=', '').compile());
+  }
+
+  /** A page of events after a position, in position order. */
+  eventsAfter(): string {
+    return this.text('events-after', (db) => db.selectFrom('events').selectAll().where('position', '>', 0).orderBy('position').limit(1).compile());
+  }
+
+  /** How many events there are. */
+  countEvents(): string {
+    return this.text('count-events', (db) => db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).compile());
+  }
+
+  /** Empties a projection table. */
+  deleteAll(table: ProjectionTable): string {
+    return this.text(`delete:${table}`, (db) => db.deleteFrom(table).compile());
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Opening an SQLite database file. It is checked before anything is written (a missing, foreign
+ * or uninitialised file is refused with a stable code). Two connections are opened: a reader for
+ * Kysely (queries, migrations) and a writer for the write driver; in WAL mode the reader sees
+ * only committed data and never waits for the writer.
+ */
+import { existsSync, statSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { LRUCache } from 'lru-cache';
+import { StoreError } from '../errors.js';
+import { KyselyStore, migrate, pendingMigrations } from '../kysely-store.js';
+import type { Database } from '../schema.js';
+import { sqliteCapabilities } from './sqlite-capabilities.js';
+import { SqliteWriteDriver } from './sqlite-write-driver.js';
+
+/** How hard a commit is pushed to disk: `full` survives power loss; `normal` survives a crashed process only. */
+export type SqliteDurability = 'full' | 'normal';
+
+/** How to open an SQLite store. */
+export interface SqliteOpenOptions {
+  readonly file: string;
+  /** `create`: make a new database (refused if the file exists); `open`: an existing, initialised one. */
+  readonly mode: 'create' | 'open';
+  /** Default `full`. */
+  readonly durability?: SqliteDurability;
+}
+
+/** The subset of better-sqlite3 Kysely needs, with prepared statements kept and reused. */
+function cachedStatements(db: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new LRUCache<string, SqliteStatement>({ max: 500 });
+  return {
+    close: () => db.close(),
+    prepare(sql: string): SqliteStatement {
+      let stmt = cache.get(sql);
+      if (stmt === undefined) {
+        stmt = db.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
+function classify(error: unknown, file: string): never {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new StoreError('DB_CORRUPT', `${file} is not a readable SQLite database (${String(code)})`);
+  throw error;
+}
+
+function connect(file: string, mustExist: boolean, durability: SqliteDurability): BetterSqlite3.Database {
+  let db: BetterSqlite3.Database;
+  try {
+    db = new BetterSqlite3(file, { fileMustExist: mustExist });
+  } catch (error) {
+    classify(error, file);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${durability === 'normal' ? 'NORMAL' : 'FULL'}`);
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    classify(error, file);
+  }
+}
+
+/** Opens (or creates) an SQLite store. Refusals write nothing: DB_NOT_FOUND, DB_EXISTS, DB_CORRUPT, DB_NOT_INITIALISED. */
+export async function openSqliteStore(options: SqliteOpenOptions): Promise<KyselyStore> {
+  const { file, mode } = options;
+  const durability = options.durability ?? 'full';
+  const exists = existsSync(file);
+  if (mode === 'open' && !exists) throw new StoreError('DB_NOT_FOUND', `no database at ${file} (create one with: proverka init --db ${file})`);
+  if (exists && statSync(file).isDirectory()) throw new StoreError('DB_CORRUPT', `${file} is a directory, not a database file`);
+  if (mode === 'create' && exists && statSync(file).size > 0) throw new StoreError('DB_EXISTS', `${file} already exists; choose another file`);
+
+  if (mode === 'open') {
+    // Look before touching: a read-only probe, so that a foreign or corrupt file is left as it is.
+    let probe: BetterSqlite3.Database | undefined;
+    try {
+      probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+      const tables = probe.prepare("select name from sqlite_master where type = 'table' and name in ('events', 'kysely_migration')").all();
+      if (tables.length < 2) throw new StoreError('DB_NOT_INITIALISED', `${file} is an SQLite file but not a Proverka database`);
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      classify(error, file);
+    } finally {
+      probe?.close();
+    }
+  }
+
+  const reader = connect(file, mode === 'open', durability);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(reader) }) });
+  try {
+    if (mode === 'create' || (await pendingMigrations(db, sqliteCapabilities)).length > 0) await migrate(db, sqliteCapabilities);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const writer = new SqliteWriteDriver(connect(file, true, durability));
+  return new KyselyStore(db, writer, sqliteCapabilities, {
+    integrityCheck: () => Promise.resolve((reader.prepare('pragma integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')),
+  });
+}

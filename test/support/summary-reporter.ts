@@ -1,0 +1,39 @@
+/**
+ * Ends every test run with a plain summary line, `N passed, N failed`, and before it the count of
+ * storage-suite tests per back end (tests whose name carries `[sqlite]` or `[postgres]`).
+ */
+import type { Reporter, TestModule } from 'vitest/node';
+
+const BACKENDS = ['sqlite', 'postgres'] as const;
+
+/** Counts test results and prints the closing summary. */
+export default class SummaryReporter implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    const perBackend = new Map<string, { passed: number; failed: number }>();
+    for (const m of modules) {
+      if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed += 1;
+      for (const t of m.children.allTests()) {
+        const state = t.result().state;
+        if (state === 'passed') passed += 1;
+        else if (state === 'failed') failed += 1;
+        else skipped += 1;
+        for (const b of BACKENDS) {
+          if (!t.fullName.includes(`[${b}]`)) continue;
+          const c = perBackend.get(b) ?? { passed: 0, failed: 0 };
+          if (state === 'passed') c.passed += 1;
+          if (state === 'failed') c.failed += 1;
+          perBackend.set(b, c);
+        }
+      }
+    }
+    failed += unhandledErrors.length;
+    const lines: string[] = [''];
+    for (const [b, c] of perBackend) lines.push(`storage suites on ${b}: ${c.passed} passed, ${c.failed} failed`);
+    if (skipped > 0) lines.push(`${skipped} skipped`);
+    lines.push(`${passed} passed, ${failed} failed`);
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+}
