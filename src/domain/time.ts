@@ -23,9 +23,13 @@ export function toMs(instant: Instant): number {
 
 /** Parses an ISO-8601 date-time (with zone) into a canonical instant, or undefined if it is not one. */
 export function parseInstant(text: string): Instant | undefined {
-  if (!INSTANT.test(text)) return undefined;
+  // Date.parse rolls 30 February over into March: check the calendar date as written first.
+  if (!INSTANT.test(text) || !isCalendarDate(text.slice(0, 10))) return undefined;
   const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : toInstant(ms);
+  if (Number.isNaN(ms)) return undefined;
+  const instant = toInstant(ms);
+  // An offset can push 9999-12-31 past year 9999, whose ISO form no longer sorts as text.
+  return /^\d{4}-/.test(instant) ? instant : undefined;
 }
 
 /** True when the text is a real calendar date `YYYY-MM-DD`. */

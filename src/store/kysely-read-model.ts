@@ -94,14 +94,10 @@ export class KyselyReadModel implements ReadModel {
     let q = this.db.selectFrom('assignments').selectAll();
     if (f.search !== undefined && f.search.trim() !== '') {
       const like = `%${f.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['title']), 'like', sql<string>`${like} escape '\\'`),
-          eb(eb.fn('lower', ['definition_of_done']), 'like', sql<string>`${like} escape '\\'`),
-        ]),
-      );
+      // search_text is lower-cased by the projector in JavaScript: SQLite's lower() knows only ASCII.
+      q = q.where('search_text', 'like', sql<string>`${like} escape '\\'`);
     }
-    if (f.overdueAt !== undefined) q = q.where('status', 'in', ['issued', 'in_progress', 'submitted']).where('deadline', '<', f.overdueAt);
+    if (f.overdueAt !== undefined) q = q.where('closed_at', 'is', null).where('deadline', '<', f.overdueAt);
     if (f.statuses !== undefined && f.statuses.length > 0) q = q.where('status', 'in', [...f.statuses]);
     if (f.ownerId !== undefined) q = q.where('owner_id', '=', f.ownerId);
     if (f.holderId !== undefined) q = q.where('holder_id', '=', f.holderId);

@@ -97,6 +97,8 @@ export interface AssignmentsTable extends StreamHeadColumns {
   parent_id: string | null;
   title: string;
   definition_of_done: string;
+  /** Title and definition of done in lower case (Unicode-aware, computed by the projector) for case-insensitive search on every back end. */
+  search_text: string;
   domain: string;
   urgency: string;
   status: string;

@@ -27,10 +27,10 @@ interface Cached {
   readonly state: unknown;
 }
 
-/** A buffered row and the columns to set if it exists already (null: all of them). */
+/** A buffered row (the session's own copy) and the columns to set if it exists already (null: all of them). */
 interface Staged {
   readonly row: Record<string, unknown>;
-  readonly update: ReadonlySet<string> | null;
+  readonly update: Set<string> | null;
 }
 
 interface HeadRow {
@@ -42,7 +42,28 @@ interface HeadRow {
 /** How a session writes: at once, or buffered in batches. */
 export type SessionMode = 'direct' | 'bulk';
 
-const MAX_ROWS_PER_STATEMENT = 500;
+const MAX_ROWS_PER_STATEMENT = 256;
+const MAX_CACHED_STREAMS = 200_000;
+
+/**
+ * Splits n rows into statement sizes: as many full statements as fit, then the remainder in powers
+ * of two, so that only a handful of statement shapes are ever compiled and prepared.
+ */
+function chunkSizes(n: number, max: number): number[] {
+  const sizes: number[] = [];
+  let left = n;
+  while (left >= max) {
+    sizes.push(max);
+    left -= max;
+  }
+  for (let p = 1 << Math.floor(Math.log2(Math.max(1, max))); p >= 1; p >>= 1) {
+    if (left >= p) {
+      sizes.push(p);
+      left -= p;
+    }
+  }
+  return sizes;
+}
 const HEAD_COLUMNS = ['seq', 'hash', 'state'] as const;
 const EVENT_COLUMNS = 8;
 
@@ -60,7 +81,7 @@ export class Session implements WriteSession {
     private readonly shapes: SqlShapes,
     private readonly caps: DialectCapabilities,
     private readonly mode: SessionMode,
-    private readonly flushEvery = 5000,
+    private readonly flushEvery = 20_000,
   ) {}
 
   /** The connection of the transaction, for maintenance queries; buffered writes are flushed first. */
@@ -87,6 +108,7 @@ export class Session implements WriteSession {
   }
 
   async append<K extends StreamKind>(kind: K, id: string, expectedSeq: number, events: readonly StreamEvent<EventOf<K>>[]): Promise<readonly AppendedEvent[]> {
+    if (events.length === 0) return [];
     const current = (await this.load(kind, id)) as Cached | undefined;
     const head = current?.seq ?? 0;
     if (head !== expectedSeq) throw new StoreError('CONFLICT', `stream ${id} is at seq ${head}, not ${expectedSeq}: someone else changed it first`, { id, head, expectedSeq });
@@ -142,11 +164,10 @@ export class Session implements WriteSession {
       const key = rowKey(r.table, r.row);
       const earlier = byKey.get(key);
       // A later version of a buffered row must also set what the earlier version changed.
-      let update: ReadonlySet<string> | null = null;
+      let update: Set<string> | null = null;
       if (r.update !== undefined && (earlier === undefined || earlier.update !== null)) {
-        const set = new Set(earlier?.update);
-        for (const c of r.update) set.add(c);
-        update = set;
+        update = earlier?.update ?? new Set<string>();
+        for (const c of r.update) update.add(c);
       }
       byKey.set(key, { row: r.row, update });
     }
@@ -158,18 +179,16 @@ export class Session implements WriteSession {
     for (const id of this.dirty) {
       const c = this.cache.get(id);
       if (!c) continue;
-      const byKey = this.pendingRows.get(STREAM_TABLE[c.kind]);
-      const staged = byKey?.get(id);
-      if (byKey === undefined || staged === undefined) throw new Error(`the projector wrote no ${STREAM_TABLE[c.kind]} row for ${id}`);
-      let update: Set<string> | null = null;
-      if (staged.update !== null) {
-        update = new Set(staged.update);
-        for (const h of HEAD_COLUMNS) update.add(h);
-      }
-      byKey.set(id, { row: { ...staged.row, seq: c.seq, hash: c.hash, state: JSON.stringify(c.state) }, update });
+      const staged = this.pendingRows.get(STREAM_TABLE[c.kind])?.get(id);
+      if (staged === undefined) throw new Error(`the projector wrote no ${STREAM_TABLE[c.kind]} row for ${id}`);
+      staged.row['seq'] = c.seq;
+      staged.row['hash'] = c.hash;
+      staged.row['state'] = JSON.stringify(c.state);
+      if (staged.update !== null) for (const h of HEAD_COLUMNS) staged.update.add(h);
     }
     this.dirty.clear();
-    if (this.mode === 'bulk') this.cache.clear();
+    // The transaction holds the write lock, so what is cached stays true; only bound its size.
+    if (this.cache.size > MAX_CACHED_STREAMS) this.cache.clear();
     if (this.pendingEvents.length > 0) {
       const events = this.pendingEvents;
       this.pendingEvents = [];
@@ -183,23 +202,24 @@ export class Session implements WriteSession {
     }
     for (const [table, byKey] of this.pendingRows) {
       if (byKey.size === 0) continue;
+      // Rows that set the same columns on conflict go in one statement.
       const groups = new Map<string, { update: readonly string[] | null; rows: Record<string, unknown>[] }>();
       for (const { row, update } of byKey.values()) {
         const cols = update === null ? null : [...update].sort();
         const sig = cols === null ? '*' : cols.join(',');
-        let g = groups.get(sig);
-        if (g === undefined) groups.set(sig, (g = { update: cols, rows: [] }));
-        g.rows.push(row);
+        const g = groups.get(sig);
+        if (g === undefined) groups.set(sig, { update: cols, rows: [row] });
+        else g.rows.push(row);
       }
       byKey.clear();
-      for (const g of groups.values()) await this.upsert(table, g.rows, g.update);
+      for (const [sig, g] of groups) await this.upsert(table, g.rows, g.update, sig);
     }
   }
 
   private async insertEvents(events: readonly AppendedEvent[]): Promise<void> {
     const per = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(this.caps.maxParameters / EVENT_COLUMNS));
-    for (let i = 0; i < events.length; i += per) {
-      const n = Math.min(per, events.length - i);
+    let i = 0;
+    for (const n of chunkSizes(events.length, per)) {
       const params: unknown[] = new Array(n * EVENT_COLUMNS);
       let k = 0;
       for (let j = i; j < i + n; j++) {
@@ -214,23 +234,25 @@ export class Session implements WriteSession {
         params[k++] = e.hash;
       }
       await this.sql.run(this.shapes.insertEvents(n), params);
+      i += n;
     }
   }
 
-  private async upsert(table: ProjectionTable, rows: readonly Record<string, unknown>[], update: readonly string[] | null): Promise<void> {
+  private async upsert(table: ProjectionTable, rows: readonly Record<string, unknown>[], update: readonly string[] | null, signature: string): Promise<void> {
     const first = rows[0];
     if (first === undefined) return;
     const columns = Object.keys(first);
     const per = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(this.caps.maxParameters / columns.length));
-    for (let i = 0; i < rows.length; i += per) {
-      const n = Math.min(per, rows.length - i);
+    let i = 0;
+    for (const n of chunkSizes(rows.length, per)) {
       const params: unknown[] = new Array(n * columns.length);
       let k = 0;
       for (let j = i; j < i + n; j++) {
         const r = rows[j] as Record<string, unknown>;
         for (const c of columns) params[k++] = r[c] ?? null;
       }
-      await this.sql.run(this.shapes.upsert(table, columns, update, n), params);
+      await this.sql.run(this.shapes.upsert(table, columns, update, signature, n), params);
+      i += n;
     }
   }
 }

@@ -9,6 +9,7 @@ import { PRIMARY_KEYS, type Database, type ProjectionTable, type StreamTable } f
 /** A cache of compiled SQL text keyed by shape; one per store. */
 export class SqlShapes {
   private readonly texts = new Map<string, string>();
+  private readonly columns = new Map<string, readonly string[]>();
 
   /** `compiler` is only used to compile; it may be any Kysely of the right dialect. */
   constructor(private readonly compiler: Kysely<Database>) {}
@@ -32,9 +33,16 @@ export class SqlShapes {
     );
   }
 
-  /** Multi-row upsert into a projection table: insert, or on key conflict set the `update` columns (null: every non-key column). */
-  upsert(table: ProjectionTable, columns: readonly string[], update: readonly string[] | null, rows: number): string {
-    return this.text(`upsert:${table}:${columns.join(',')}:${update === null ? '*' : update.join(',')}:${rows}`, (db) => {
+  /**
+   * Multi-row upsert into a projection table: insert, or on key conflict set the `update` columns
+   * (null: every non-key column). `signature` names the update set (e.g. its columns joined).
+   */
+  upsert(table: ProjectionTable, columns: readonly string[], update: readonly string[] | null, signature: string, rows: number): string {
+    const key = `upsert:${table}:${columns.length}:${signature}:${rows}`;
+    const known = this.columns.get(`${table}:${columns.length}`);
+    if (known === undefined) this.columns.set(`${table}:${columns.length}`, columns);
+    else if (known.some((c, i) => c !== columns[i])) throw new Error(`rows of ${table} must always list their columns in the same order`);
+    return this.text(key, (db) => {
       const key = PRIMARY_KEYS[table] as readonly string[];
       const rest = (update ?? columns).filter((c) => !key.includes(c));
       const values = Array.from({ length: rows }, () => Object.fromEntries(columns.map((c) => [c, null])));

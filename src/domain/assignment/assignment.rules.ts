@@ -225,6 +225,10 @@ export function requestExtension(s: AssignmentState, input: { readonly deadline:
       () => inStatus(s, ['issued', 'in_progress'], 'request an extension for'),
       () => noPending(s, 'request an extension'),
       () => (ctx.actor === s.ownerId || ctx.actor === s.holderId ? PASS : fail('NOT_PERMITTED', 'only the owner or the holder may request an extension')),
+      () =>
+        ctx.actor === (s.controllerId ?? s.issuerId)
+          ? fail('EXTENSION_SELF_APPROVAL', 'no one extends their own deadline: the approver (the controller, or the issuer without one) is the one asking')
+          : PASS,
       () => requireText(input.reason, 'REASON_REQUIRED', 'a reason for the extension'),
       () => (deadline === undefined ? fail('DEADLINE_INVALID', `not an ISO-8601 date-time: ${input.deadline}`) : PASS),
       () => (deadline !== undefined && deadline <= s.deadline ? fail('EXTENSION_NOT_LATER', `the new deadline must be later than ${s.deadline}`) : PASS),
@@ -268,8 +272,8 @@ export function submit(s: AssignmentState, input: { readonly evidence: readonly 
       base(s, ctx),
       () => inStatus(s, ['in_progress'], 'submit'),
       () => noPending(s, 'submit'),
-      () => (ctx.actor === s.holderId || ctx.actor === s.ownerId ? PASS : fail('NOT_THE_HOLDER', 'only the holder or the owner submits the work')),
       () => (ctx.actor === s.verifierId || s.holderId === s.verifierId ? fail('VERIFIER_IS_SUBMITTER', 'the verifier cannot verify work they submit or hold') : PASS),
+      () => (ctx.actor === s.holderId || ctx.actor === s.ownerId ? PASS : fail('NOT_THE_HOLDER', 'only the holder or the owner submits the work')),
       () => checkEvidence(input.evidence),
     ),
     { type: 'assignment.submitted', payload: note ? { evidence: input.evidence, note } : { evidence: input.evidence } },

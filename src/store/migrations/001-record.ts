@@ -1,5 +1,5 @@
 /** The first schema: the event record and every projection of issue #2. Dialect-neutral but for `events.position`. */
-import type { CreateTableBuilder, Kysely, Migration } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 import type { DialectCapabilities } from '../dialect.js';
 
 /** Adds the head of a stream to the table of its kind: the seq and hash of its last event, and its folded state. */
@@ -98,6 +98,7 @@ export function recordMigration(caps: DialectCapabilities): Migration {
         .addColumn('parent_id', 'text')
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('definition_of_done', 'text', (c) => c.notNull())
+        .addColumn('search_text', 'text', (c) => c.notNull())
         .addColumn('domain', 'text', (c) => c.notNull())
         .addColumn('urgency', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
@@ -122,12 +123,9 @@ export function recordMigration(caps: DialectCapabilities): Migration {
         .addColumn('escalations', 'integer', (c) => c.notNull())
         .addColumn('escalation_level', 'integer', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('assignments_status_deadline').on('assignments').columns(['status', 'deadline']).execute();
-      await db.schema.createIndex('assignments_decision').on('assignments').column('decision_id').execute();
-      await db.schema.createIndex('assignments_owner').on('assignments').column('owner_id').execute();
-      await db.schema.createIndex('assignments_holder').on('assignments').column('holder_id').execute();
-      await db.schema.createIndex('assignments_verifier').on('assignments').column('verifier_id').execute();
-      await db.schema.createIndex('assignments_parent').on('assignments').column('parent_id').execute();
+      // Only what issue #2's queries need: the open cases by deadline (overdue lists). Every index
+      // costs pages on each write that changes its columns; others come with the queries that need them.
+      await db.schema.createIndex('assignments_open_deadline').on('assignments').column('deadline').where(sql.ref('closed_at'), 'is', null).execute();
 
       await caps
         .clusterByKey(

@@ -14,6 +14,7 @@ function assignmentRow(id: string, s: AssignmentState): RowOf<'assignments'> {
     parent_id: s.parentId,
     title: s.title,
     definition_of_done: s.definitionOfDone,
+    search_text: `${s.title}\n${s.definitionOfDone}`.toLowerCase(),
     domain: s.domain,
     urgency: s.urgency,
     status: s.status,

@@ -1,0 +1,36 @@
+/** Parsers of option values: each returns the value or throws commander's InvalidArgumentError (a usage error, exit 2). */
+import { InvalidArgumentError, Option } from 'commander';
+import { parseInstant, type Instant } from '../domain/time.js';
+
+/** A parser of whole numbers between `min` and `max`. */
+export function integerIn(min: number, max: number): (text: string) => number {
+  return (text) => {
+    if (!/^-?\d+$/.test(text.trim())) throw new InvalidArgumentError(`not a whole number (expected ${min}–${max})`);
+    const n = Number(text);
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`out of range (expected ${min}–${max})`);
+    return n;
+  };
+}
+
+/** Parses an instant: an ISO-8601 date-time with its zone, or a date `YYYY-MM-DD` (midnight UTC). */
+export function instantArg(text: string): Instant {
+  const t = text.trim();
+  const at = parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00Z` : t);
+  if (at === undefined) throw new InvalidArgumentError('not a date-time (e.g. 1922-03-01T12:00:00Z or 1922-03-01)');
+  return at;
+}
+
+/** The `--db FILE` option every command but `start` requires. */
+export function dbOption(): Option {
+  return new Option('--db <file>', 'the database file (SQLite)').makeOptionMandatory();
+}
+
+/** The `--at INSTANT` option of the queries: the moment the view is computed for (default now). */
+export function atOption(): Option {
+  return new Option('--at <instant>', 'compute as of this moment (ISO-8601 or YYYY-MM-DD; default: now)').argParser(instantArg);
+}
+
+/** The `--json` option: machine-readable output on stdout. */
+export function jsonOption(): Option {
+  return new Option('--json', 'print JSON instead of text');
+}

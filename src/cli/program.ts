@@ -1,0 +1,37 @@
+/**
+ * The `proverka` command line: its commands, and commander set to throw instead of exiting and to
+ * print no error of its own, so that every failure ends as one line from `run.ts`.
+ */
+import { Command } from 'commander';
+import { registerCase } from './commands/case.js';
+import { registerCases } from './commands/cases.js';
+import { registerCheckpoint } from './commands/checkpoint.js';
+import { registerDemo } from './commands/demo.js';
+import { registerInit } from './commands/init.js';
+import { registerRebuild } from './commands/rebuild.js';
+import { registerStart } from './commands/start.js';
+import { registerVerify } from './commands/verify.js';
+import type { Io } from './io.js';
+
+/** A fresh program writing to `io`; parse it once. */
+export function buildProgram(io: Io): Command {
+  const program = new Command('proverka')
+    .description('Execution control: decisions become assignments with one accountable owner, verified completion and an hour ledger.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.writeOut(s), writeErr: (s) => io.writeErr(s), outputError: () => undefined })
+    .showSuggestionAfterError(true)
+    .helpCommand(true)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success; 1 verify found the record broken; 2 usage or input error (bad flag, missing/existing/corrupt database, unknown id);\n3 database busy or a lost race; 70 internal error.',
+    );
+  registerStart(program, io);
+  registerInit(program, io);
+  registerDemo(program, io);
+  registerCases(program, io);
+  registerCase(program, io);
+  registerVerify(program, io);
+  registerRebuild(program, io);
+  registerCheckpoint(program, io);
+  return program;
+}
