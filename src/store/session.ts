@@ -122,7 +122,7 @@ export class Session implements WriteSession {
       hash = eventHash(prevHash, { stream: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload });
       const before = state;
       state = evolve(kind, state, e);
-      this.stage(project(kind, id, before, state, e));
+      this.stage(project(kind, id, before, state, e, this.mode === 'direct'));
       const appended: AppendedEvent = { streamId: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload, prevHash, hash };
       out.push(appended);
       this.pendingEvents.push(appended);
@@ -141,7 +141,7 @@ export class Session implements WriteSession {
   async replay(kind: StreamKind, e: { readonly streamId: string; readonly seq: number; readonly hash: string } & StreamEvent<EventOf<StreamKind>>): Promise<void> {
     const current = (await this.loadAny(e.streamId)) as Cached | undefined;
     const state = evolve(kind, current?.state as never, e as never);
-    this.stage(project(kind, e.streamId, current?.state, state, e));
+    this.stage(project(kind, e.streamId, current?.state, state, e, false));
     this.cache.set(e.streamId, { id: e.streamId, kind, seq: e.seq, hash: e.hash, state });
     this.dirty.add(e.streamId);
     this.appended += 1;

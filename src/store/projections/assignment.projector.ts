@@ -41,9 +41,9 @@ function assignmentRow(id: string, s: AssignmentState): RowOf<'assignments'> {
   };
 }
 
-/** Rows for an assignment after an event: its own row (changed columns only), and its co-executors when issued. */
-export function assignmentRows(id: string, before: AssignmentState | undefined, after: AssignmentState): ProjectedRow[] {
+/** Rows for an assignment after an event: its own row (with `diff`, naming the changed columns), and its co-executors when issued. */
+export function assignmentRows(id: string, before: AssignmentState | undefined, after: AssignmentState, diff: boolean): ProjectedRow[] {
   const row = assignmentRow(id, after);
   if (before === undefined) return [rowFor('assignments', row), ...after.coExecutorIds.map((person_id) => rowFor('co_executors', { assignment_id: id, person_id }))];
-  return [rowFor('assignments', row, changedColumns(assignmentRow(id, before), row))];
+  return [diff ? rowFor('assignments', row, changedColumns(assignmentRow(id, before), row)) : rowFor('assignments', row)];
 }
