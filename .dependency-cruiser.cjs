@@ -1,6 +1,7 @@
 /**
  * The layering of docs/ARCHITECTURE.md, enforced: dependencies point inward, and no import cycles.
- * domain ← analytics, placement ← store, app ← http, jobs, cli, demo, interop.
+ * domain ← analytics, placement ← store, app ← http, jobs, cli, demo, interop; interop sees only
+ * the domain and the store port's types.
  */
 const LAYERS_ABOVE_DOMAIN = '^src/(analytics|placement|store|app|http|jobs|cli|demo|interop)/';
 
@@ -32,6 +33,19 @@ module.exports = {
       comment: 'The application sees the store through its port; only the composition roots (cli, http, jobs) open a back end.',
       from: { path: '^src/app/' },
       to: { path: '^src/(store/(sqlite|postgres)/|store/open-store|http|jobs|cli|demo|interop)' },
+    },
+    {
+      name: 'interop-sees-only-the-domain-and-the-store-port',
+      severity: 'error',
+      comment: 'Interchange formats (the record archive) see the domain and the store port, nothing else of ours: the application and the CLI hand them what they need.',
+      from: { path: '^src/interop/' },
+      to: { path: '^src/', pathNot: '^src/(interop|domain)/|^src/store/port\\.ts$' },
+    },
+    {
+      name: 'interop-takes-only-types-from-the-store-port',
+      severity: 'error',
+      from: { path: '^src/interop/' },
+      to: { path: '^src/store/port\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'demo-goes-through-the-application',

@@ -26,6 +26,9 @@ export interface ProverkaDeps {
   readonly checkpointEvery?: number;
 }
 
+/** How many times a command runs when concurrent transactions keep aborting it. */
+const MAX_ATTEMPTS = 4;
+
 /** Runs one command inside an open bulk transaction. */
 export type BulkRunner = (actor: string, command: CommandInput) => Promise<AppResult<Outcome>>;
 
@@ -65,27 +68,49 @@ export class Proverka {
     return toInstant(this.deps.clock.now());
   }
 
+  /**
+   * The context of one command. Its instant is read from the clock the first time a rule asks for
+   * it — after the streams were loaded — so that an event another process committed meanwhile is
+   * never later than ours (which would refuse our command as out of order instead of reporting
+   * the lost race as a conflict).
+   */
   private context(actor: string): CommandContext {
-    return { actor, at: this.now(), ids: this.deps.ids };
+    let at: string | undefined;
+    const now = (): string => (at ??= this.now());
+    return {
+      actor,
+      ids: this.deps.ids,
+      get at(): string {
+        return now();
+      },
+    };
   }
 
-  /** Executes one command in its own transaction. A refusal writes nothing and comes back as a value. */
+  /**
+   * Executes one command in its own transaction. A refusal writes nothing and comes back as a
+   * value. A transaction aborted by a concurrent one (serialization failure, deadlock, a busy
+   * database) is run again from the start, up to MAX_ATTEMPTS times, deciding afresh on the new
+   * state; a lost race on a stream (someone appended first) comes back as CONFLICT.
+   */
   async execute(actor: string, input: CommandInput): Promise<AppResult<Outcome>> {
     const command = parseCommand(input);
     if (!command.ok) return command;
-    let result: AppResult<Outcome>;
-    try {
-      result = await this.deps.store.write(async (tx) => {
-        const r = await executeCommand(tx, this.context(actor), command.value);
-        if (!r.ok) throw new Refused(r);
-        return r;
-      });
-    } catch (error) {
-      if (error instanceof Refused) return error.result;
-      if (error instanceof StoreError && error.code === 'CONFLICT') return appFail('CONFLICT', error.message, error.details);
-      throw error;
+    let result: AppResult<Outcome> | undefined;
+    for (let attempt = 1; result === undefined; attempt++) {
+      try {
+        result = await this.deps.store.write(async (tx) => {
+          const r = await executeCommand(tx, this.context(actor), command.value);
+          if (!r.ok) throw new Refused(r);
+          return r;
+        });
+      } catch (error) {
+        if (error instanceof Refused) return error.result;
+        if (!(error instanceof StoreError) || error.code !== 'CONFLICT') throw error;
+        if (error.details?.['transient'] !== true || attempt >= MAX_ATTEMPTS) return appFail('CONFLICT', error.message, error.details);
+        await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.floor(Math.random() * 10)));
+      }
     }
-    await this.written(result.value.events.length);
+    if (result.ok) await this.written(result.value.events.length);
     return result;
   }
 

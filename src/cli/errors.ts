@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import type { AppError } from '../app/errors.js';
 import { ProverkaError } from '../app/errors.js';
 import { StoreError, type StoreErrorCode } from '../store/errors.js';
+import { redact } from '../store/postgres/open-postgres.js';
 import type { VerifyReport } from '../store/port.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
@@ -44,11 +45,17 @@ function storeFailure(code: StoreErrorCode, message: string): Failure {
     case 'DB_CORRUPT':
       return { message: `${message}; it was left untouched`, exitCode: EXIT.USAGE };
     case 'DB_NOT_INITIALISED':
-      return { message: `${message}; it was left untouched (create a new database with: proverka init --db FILE)`, exitCode: EXIT.USAGE };
+      return { message: `${message}; it was left untouched (create a new database with: proverka init --db FILE-OR-URL)`, exitCode: EXIT.USAGE };
     case 'DB_UNSUPPORTED':
       return { message: `${message}; it was left untouched`, exitCode: EXIT.USAGE };
+    case 'DB_UNREACHABLE':
+      return { message, exitCode: EXIT.USAGE };
+    case 'DB_ACCESS_DENIED':
+      return { message, exitCode: EXIT.USAGE };
     case 'CONFLICT':
       return { message: `another process wrote to the database at the same moment; try again (${message})`, exitCode: EXIT.BUSY };
+    case 'RECORD_REJECTED':
+      return { message: `${message}; nothing of it was kept`, exitCode: EXIT.USAGE };
     case 'STREAM_KIND_MISMATCH':
       return { message, exitCode: EXIT.USAGE };
   }
@@ -92,12 +99,39 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** True when an error is a network failure: nothing answered at a database server's address, no route, no such host, or the connection dropped. */
+export function isNetworkFailure(error: unknown): boolean {
+  return NETWORK_CODES.has(String((error as { code?: unknown } | null)?.code));
+}
+
+/**
+ * PostgreSQL's own refusals that are not bugs of ours: the server refused the login (SQLSTATE class
+ * 28), the connection failed or was lost (class 08, or a network error), the server is starting,
+ * shutting down or out of connections. Undefined for anything else.
+ */
+function postgresFailure(error: unknown): Failure | undefined {
+  const code = String((error as { code?: unknown } | null)?.code);
+  const message = error instanceof Error ? error.message : String(error);
+  if (isNetworkFailure(error)) return { message: `lost or could not open the connection to the database server (${code}): ${message}`, exitCode: EXIT.USAGE };
+  if (!/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  if (code.startsWith('28')) return { message: `PostgreSQL refused the login: ${message}`, exitCode: EXIT.USAGE };
+  if (code.startsWith('08')) return { message: `the connection to PostgreSQL failed: ${message}`, exitCode: EXIT.USAGE };
+  if (code === '53300' || code === '57P03') return { message: `PostgreSQL is busy or not ready (${message}); try again`, exitCode: EXIT.BUSY };
+  if (code === '57P01' || code === '57P02') return { message: `PostgreSQL ended the session (${message}); try again`, exitCode: EXIT.BUSY };
+  return undefined;
+}
+
+/** One line, with the password of any PostgreSQL URL in it masked. */
 function oneLine(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .join(' ');
+  return redact(
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .join(' '),
+  );
 }
 
 /** Turns anything thrown by a command into the line to print (without the `proverka: ` prefix) and the exit code. */
@@ -118,6 +152,8 @@ export function describeFailure(error: unknown): Failure {
     return { ...f, message: oneLine(f.message) };
   }
   if (isBusy(error)) return { message: 'the database is busy: another process holds it; try again', exitCode: EXIT.BUSY };
+  const pg = postgresFailure(error);
+  if (pg) return { ...pg, message: oneLine(pg.message) };
   const message = error instanceof Error ? error.message : String(error);
   return { message: oneLine(`internal error: ${message}`), exitCode: EXIT.INTERNAL };
 }

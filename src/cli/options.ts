@@ -1,6 +1,7 @@
 /** Parsers of option values: each returns the value or throws commander's InvalidArgumentError (a usage error, exit 2). */
 import { InvalidArgumentError, Option } from 'commander';
 import { parseInstant, type Instant } from '../domain/time.js';
+import { isPostgresUrl } from '../store/postgres/open-postgres.js';
 
 /** A parser of whole numbers between `min` and `max`. */
 export function integerIn(min: number, max: number): (text: string) => number {
@@ -20,9 +21,20 @@ export function instantArg(text: string): Instant {
   return at;
 }
 
-/** The `--db FILE` option every command but `start` requires. */
+/** The `--db` option every command but `start` requires: an SQLite file or a `postgres://` URL. */
 export function dbOption(): Option {
-  return new Option('--db <file>', 'the database file (SQLite)').makeOptionMandatory();
+  return new Option('--db <location>', 'the database: an SQLite file, or a postgres://user@host:port/name URL').makeOptionMandatory();
+}
+
+/** Parses a PostgreSQL URL (`postgres://` or `postgresql://`); anything else is a usage error. */
+export function postgresUrlArg(text: string): string {
+  if (!isPostgresUrl(text.trim())) throw new InvalidArgumentError('not a PostgreSQL URL (postgres://user@host:port/name)');
+  return text.trim();
+}
+
+/** The `--read-db URL` option of the read-only commands: their queries go to this PostgreSQL replica of `--db`. */
+export function readDbOption(): Option {
+  return new Option('--read-db <url>', 'send the queries to this read replica of the --db PostgreSQL database').argParser(postgresUrlArg);
 }
 
 /** The `--at INSTANT` option of the queries: the moment the view is computed for (default now). */

@@ -3,12 +3,15 @@
  * print no error of its own, so that every failure ends as one line from `run.ts`.
  */
 import { Command } from 'commander';
+import { registerBackup } from './commands/backup.js';
 import { registerCase } from './commands/case.js';
 import { registerCases } from './commands/cases.js';
 import { registerCheckpoint } from './commands/checkpoint.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerRebuild } from './commands/rebuild.js';
+import { registerRestore } from './commands/restore.js';
 import { registerStart } from './commands/start.js';
 import { registerVerify } from './commands/verify.js';
 import type { Io } from './io.js';
@@ -33,5 +36,8 @@ export function buildProgram(io: Io): Command {
   registerVerify(program, io);
   registerRebuild(program, io);
   registerCheckpoint(program, io);
+  registerBackup(program, io);
+  registerRestore(program, io);
+  registerMigrate(program, io);
   return program;
 }

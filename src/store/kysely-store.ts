@@ -5,15 +5,19 @@
  */
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { DialectCapabilities } from './dialect.js';
+import { StoreError } from './errors.js';
 import type { WriteDriver } from './driver.js';
 import { KyselyReadModel } from './kysely-read-model.js';
 import { appendCheckpoint } from './maintenance/checkpoint.js';
+import { exportRecord } from './maintenance/export-record.js';
+import { importRecord } from './maintenance/import-record.js';
 import { rebuildProjections } from './maintenance/rebuild.js';
+import { inSnapshot } from './maintenance/snapshot.js';
 import { verifyRecord } from './maintenance/verify.js';
 import { allMigrations } from './migrations/index.js';
 import type { BulkOptions, Store, WriteSession } from './port.js';
-import type { Progress } from './record.js';
-import type { CheckpointResult, RebuildReport, VerifyReport } from './reports.js';
+import type { AppendedEvent, Progress, RecordedEvent } from './record.js';
+import type { CheckpointResult, ImportReport, RebuildReport, VerifyReport } from './reports.js';
 import type { ReadModel } from './read-model.js';
 import type { Database } from './schema.js';
 import { Session, type SessionMode } from './session.js';
@@ -25,6 +29,8 @@ export interface StoreExtras {
   readonly integrityCheck?: () => Promise<string>;
   /** Called after both connections are closed. */
   readonly onClose?: () => Promise<void>;
+  /** Reads to serve from elsewhere than `db` (a read replica); `db` still compiles SQL, migrates and verifies. */
+  readonly reads?: ReadModel;
 }
 
 /** A Store over a reader Kysely and a write driver, with the maintenance operations of the record. */
@@ -39,20 +45,30 @@ export class KyselyStore implements Store {
     private readonly extras: StoreExtras = {},
   ) {
     this.shapes = new SqlShapes(db);
-    this.reads = new KyselyReadModel(db, this.shapes);
+    this.reads = extras.reads ?? new KyselyReadModel(db, this.shapes);
   }
 
   get backend(): 'sqlite' | 'postgres' {
     return this.caps.name;
   }
 
-  private session<T>(mode: SessionMode, fn: (s: Session) => Promise<T>, flushEvery?: number): Promise<T> {
-    return this.writer.transaction(async (connection) => {
-      const s = new Session(connection, this.shapes, this.caps, mode, flushEvery);
-      const result = await fn(s);
-      await s.flush();
-      return result;
-    });
+  private async session<T>(mode: SessionMode, fn: (s: Session) => Promise<T>, flushEvery?: number): Promise<T> {
+    try {
+      return await this.writer.transaction(async (connection) => {
+        const s = new Session(connection, this.shapes, this.caps, mode, flushEvery);
+        const result = await fn(s);
+        await s.flush();
+        return result;
+      });
+    } catch (error) {
+      // Whatever statement or commit lost a race, the caller sees one thing: CONFLICT, transient or not.
+      if (error instanceof StoreError || !(this.caps.isConflict(error) || this.caps.isTransient(error))) throw error;
+      const transient = this.caps.isTransient(error);
+      throw new StoreError('CONFLICT', transient ? 'the transaction was aborted by a concurrent one; it may be run again' : 'another writer changed the same record first', {
+        transient,
+        cause: String((error as { code?: unknown }).code),
+      });
+    }
   }
 
   write<T>(fn: (tx: WriteSession) => Promise<T>): Promise<T> {
@@ -67,12 +83,23 @@ export class KyselyStore implements Store {
     return this.session('direct', (s) => appendCheckpoint(s, this.shapes, at, force));
   }
 
-  verify(progress?: Progress): Promise<VerifyReport> {
-    return verifyRecord(this.db, this.shapes, this.extras.integrityCheck, progress);
+  async verify(progress?: Progress): Promise<VerifyReport> {
+    // The back end's own check first, then every chain and checkpoint from one snapshot, so that a
+    // writer committing meanwhile can never make an intact record look broken.
+    const integrity = this.extras.integrityCheck ? await this.extras.integrityCheck() : 'not applicable';
+    return inSnapshot(this.db, this.caps, (trx) => verifyRecord(trx, this.shapes, integrity, progress));
   }
 
   rebuild(progress?: Progress): Promise<RebuildReport> {
     return this.session('bulk', (s) => rebuildProjections(s, this.shapes, progress));
+  }
+
+  exportRecord(progress?: Progress): AsyncIterable<RecordedEvent> {
+    return exportRecord(this.db, this.shapes, this.caps, progress);
+  }
+
+  importRecord(events: AsyncIterable<AppendedEvent>, progress?: Progress): Promise<ImportReport> {
+    return this.session('bulk', (s) => importRecord(s, this.shapes, events, progress));
   }
 
   async close(): Promise<void> {

@@ -7,11 +7,11 @@ import type { StreamEvent } from '../domain/event.js';
 import type { StreamKind } from '../domain/ids.js';
 import type { EventOf, StateOf } from '../domain/streams.js';
 import type { ReadModel } from './read-model.js';
-import type { AppendedEvent, Progress } from './record.js';
-import type { CheckpointResult, RebuildReport, VerifyReport } from './reports.js';
+import type { AppendedEvent, Progress, RecordedEvent } from './record.js';
+import type { CheckpointResult, ImportReport, RebuildReport, VerifyReport } from './reports.js';
 
 export type { AppendedEvent, Progress, RecordedEvent } from './record.js';
-export type { CheckpointResult, RebuildReport, VerifyProblem, VerifyReport } from './reports.js';
+export type { CheckpointResult, ImportReport, RebuildReport, VerifyProblem, VerifyReport } from './reports.js';
 
 /** A stream's head and folded state as of its last event. */
 export interface Snapshot<K extends StreamKind = StreamKind> {
@@ -22,12 +22,22 @@ export interface Snapshot<K extends StreamKind = StreamKind> {
   readonly state: StateOf<K>;
 }
 
+/** How to load a stream. */
+export interface LoadOptions {
+  /**
+   * Hold a share lock on the stream's row until the transaction ends, for a decision that depends
+   * on another stream's state (a sub-assignment needs an open parent): a concurrent write to that
+   * stream waits for this transaction. PostgreSQL `FOR SHARE`; SQLite's writers are serialised anyway.
+   */
+  readonly share?: boolean;
+}
+
 /** The transaction handle of a write: load streams, append to them, ask what uniqueness needs. */
 export interface WriteSession {
   /** The stream's snapshot, or undefined if no such stream exists; fails with STREAM_KIND_MISMATCH if it is of another kind. */
-  load<K extends StreamKind>(kind: K, id: string): Promise<Snapshot<K> | undefined>;
+  load<K extends StreamKind>(kind: K, id: string, options?: LoadOptions): Promise<Snapshot<K> | undefined>;
   /** The snapshot of a stream of any kind, or undefined. */
-  loadAny(id: string): Promise<Snapshot | undefined>;
+  loadAny(id: string, options?: LoadOptions): Promise<Snapshot | undefined>;
   /**
    * Appends events to a stream whose head is at `expectedSeq` (0 for a new stream), chaining their
    * hashes and updating every projection in the same transaction. Fails with CONFLICT if the head moved.
@@ -39,7 +49,7 @@ export interface WriteSession {
 
 /** Options of a bulk write. */
 export interface BulkOptions {
-  /** Flush buffered writes to the database every this many events (default 5,000). */
+  /** Flush buffered writes to the database every this many events (default 20,000). */
   readonly flushEvery?: number;
 }
 
@@ -58,6 +68,17 @@ export interface Store {
   verify(progress?: Progress): Promise<VerifyReport>;
   /** Empties every projection and refills it from the events alone, in one transaction. */
   rebuild(progress?: Progress): Promise<RebuildReport>;
+  /**
+   * Every event of the record, in position order, read from one consistent snapshot (a read
+   * transaction on SQLite, REPEATABLE READ on PostgreSQL): what backups and moves copy.
+   */
+  exportRecord(progress?: Progress): AsyncIterable<RecordedEvent>;
+  /**
+   * Appends recorded events (from a backup or another back end) to an EMPTY store, keeping their
+   * sequences and hashes: each event must chain to the one before it in its stream and hash to its
+   * recorded hash, or the import fails and nothing is kept. Projections are built as it goes.
+   */
+  importRecord(events: AsyncIterable<AppendedEvent>, progress?: Progress): Promise<ImportReport>;
   /** Closes the connection(s). */
   close(): Promise<void>;
 }

@@ -46,3 +46,9 @@ export interface VerifyReport {
   readonly integrity: string;
   readonly problems: readonly VerifyProblem[];
 }
+
+/** What an import of recorded events did. */
+export interface ImportReport {
+  readonly events: number;
+  readonly streams: number;
+}

@@ -4,15 +4,17 @@
  * appended, folds the events into state and projects them into rows — the same code for every
  * write. In `direct` mode each append is written at once; in `bulk` mode writes are buffered and
  * flushed as multi-row statements every `flushEvery` events, before any query, and at the end.
+ * New events (`append`), recorded events imported from elsewhere (`importRecorded`) and recorded
+ * events replayed by `rebuild` (`replay`) are folded and projected by the same two steps.
  */
 import type { StreamEvent } from '../domain/event.js';
 import { kindOfId, type StreamKind } from '../domain/ids.js';
-import { evolve, type EventOf, type StateOf } from '../domain/streams.js';
+import { evolve, type AnyEvent, type EventOf } from '../domain/streams.js';
 import type { DialectCapabilities } from './dialect.js';
 import type { SqlConnection } from './driver.js';
 import { StoreError } from './errors.js';
 import { eventHash, GENESIS_HASH } from './hash-chain.js';
-import type { Snapshot, WriteSession } from './port.js';
+import type { LoadOptions, Snapshot, WriteSession } from './port.js';
 import type { AppendedEvent } from './record.js';
 import { project } from './projections/project.js';
 import type { ProjectedRow } from './projections/rows.js';
@@ -73,6 +75,10 @@ export class Session implements WriteSession {
   private pendingEvents: AppendedEvent[] = [];
   private readonly pendingRows = new Map<ProjectionTable, Map<string, Staged>>();
   private readonly dirty = new Set<string>();
+  /** Streams whose rows this transaction holds a share lock on. */
+  private readonly shared = new Set<string>();
+  /** True while every stream that exists is in the cache (an import into an empty store): an uncached id needs no query. */
+  private complete = false;
   /** How many events this session appended (or replayed). */
   appended = 0;
 
@@ -90,21 +96,27 @@ export class Session implements WriteSession {
     return this.sql;
   }
 
-  async loadAny(id: string): Promise<Snapshot | undefined> {
+  async loadAny(id: string, options: LoadOptions = {}): Promise<Snapshot | undefined> {
     let c = this.cache.get(id);
-    if (c === undefined) {
+    const lock = options.share === true && this.caps.rowLocks && !this.shared.has(id);
+    if (c === undefined || lock) {
       const kind = kindOfId(id);
       if (kind === undefined) return undefined;
-      const [row] = await this.sql.all<HeadRow>(this.shapes.selectHead(STREAM_TABLE[kind]), [id]);
-      c = row === undefined ? null : { id, kind, seq: Number(row.seq), hash: row.hash, state: JSON.parse(row.state) };
-      this.cache.set(id, c);
+      if (this.complete && !lock) return undefined;
+      const [row] = await this.sql.all<HeadRow>(this.shapes.selectHead(STREAM_TABLE[kind], lock), [id]);
+      if (lock) this.shared.add(id);
+      // A stream this transaction already changed keeps its cached (newer) state.
+      if (c === undefined || !this.dirty.has(id)) {
+        c = row === undefined ? null : { id, kind, seq: Number(row.seq), hash: row.hash, state: JSON.parse(row.state) };
+        this.cache.set(id, c);
+      }
     }
-    return c === null ? undefined : (c as Snapshot);
+    return c === null || c === undefined ? undefined : (c as Snapshot);
   }
 
-  async load<K extends StreamKind>(kind: K, id: string): Promise<Snapshot<K> | undefined> {
+  async load<K extends StreamKind>(kind: K, id: string, options: LoadOptions = {}): Promise<Snapshot<K> | undefined> {
     if (kindOfId(id) !== kind) throw new StoreError('STREAM_KIND_MISMATCH', `${id} is not the id of a ${kind}`, { id, kind });
-    return (await this.loadAny(id)) as Snapshot<K> | undefined;
+    return (await this.loadAny(id, options)) as Snapshot<K> | undefined;
   }
 
   async append<K extends StreamKind>(kind: K, id: string, expectedSeq: number, events: readonly StreamEvent<EventOf<K>>[]): Promise<readonly AppendedEvent[]> {
@@ -114,24 +126,60 @@ export class Session implements WriteSession {
     if (head !== expectedSeq) throw new StoreError('CONFLICT', `stream ${id} is at seq ${head}, not ${expectedSeq}: someone else changed it first`, { id, head, expectedSeq });
     let seq = head;
     let hash = current?.hash ?? GENESIS_HASH;
-    let state = current?.state as StateOf<K> | undefined;
+    let state = current?.state;
     const out: AppendedEvent[] = [];
     for (const e of events) {
       seq += 1;
       const prevHash = hash;
       hash = eventHash(prevHash, { stream: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload });
-      const before = state;
-      state = evolve(kind, state, e);
-      this.stage(project(kind, id, before, state, e, this.mode === 'direct'));
+      state = this.fold(kind, id, state, e);
       const appended: AppendedEvent = { streamId: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload, prevHash, hash };
       out.push(appended);
       this.pendingEvents.push(appended);
     }
-    this.cache.set(id, { id, kind, seq, hash, state });
-    this.dirty.add(id);
-    this.appended += out.length;
-    if (this.mode === 'direct' || this.pendingEvents.length >= this.flushEvery) await this.flush();
+    this.advance({ id, kind, seq, hash, state }, out.length);
+    await this.flushIfDue();
     return out;
+  }
+
+  /**
+   * Declares that the store held no stream when this session began (the caller counted its
+   * events): streams it has not seen are new, so none is looked up. Holds until the cache is
+   * trimmed, after which lookups resume.
+   */
+  assumeEmpty(): void {
+    this.complete = true;
+  }
+
+  /**
+   * Appends an already recorded event (from a backup or another back end), keeping its seq and
+   * hashes. It must follow its stream's head (seq 1 for a new stream), chain to the head's hash
+   * (GENESIS_HASH for seq 1) and hash to its recorded hash; otherwise RECORD_REJECTED, whose
+   * details name the stream, the seq and the reason. Folded and projected exactly as `append`.
+   */
+  async importRecorded(e: AppendedEvent): Promise<void> {
+    const kind = kindOfId(e.streamId);
+    if (kind === undefined) throw rejected(e, 'malformed', `${e.streamId} is not a valid stream id`);
+    const current = (await this.loadAny(e.streamId)) as Cached | undefined;
+    const head = current?.seq ?? 0;
+    if (e.seq !== head + 1) throw rejected(e, 'out-of-sequence', `event ${e.seq} of ${e.streamId} does not follow the stream's head at seq ${head}`);
+    if (e.prevHash !== (current?.hash ?? GENESIS_HASH)) throw rejected(e, 'chain-broken', `event ${e.seq} of ${e.streamId} does not chain to the hash of event ${head}`);
+    let recomputed: string | undefined;
+    try {
+      recomputed = eventHash(e.prevHash, { stream: e.streamId, seq: e.seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload });
+    } catch {
+      recomputed = undefined;
+    }
+    if (recomputed !== e.hash) throw rejected(e, 'hash-mismatch', `event ${e.seq} of ${e.streamId} was altered: its content does not hash to its recorded hash`);
+    let state: unknown;
+    try {
+      state = this.fold(kind, e.streamId, current?.state, e as unknown as StreamEvent<AnyEvent>);
+    } catch (error) {
+      throw rejected(e, 'unfoldable', `event ${e.seq} of ${e.streamId} cannot be applied to its stream: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.pendingEvents.push({ streamId: e.streamId, seq: e.seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload, prevHash: e.prevHash, hash: e.hash });
+    this.advance({ id: e.streamId, kind, seq: e.seq, hash: e.hash, state }, 1);
+    await this.flushIfDue();
   }
 
   /**
@@ -140,12 +188,32 @@ export class Session implements WriteSession {
    */
   async replay(kind: StreamKind, e: { readonly streamId: string; readonly seq: number; readonly hash: string } & StreamEvent<EventOf<StreamKind>>): Promise<void> {
     const current = (await this.loadAny(e.streamId)) as Cached | undefined;
-    const state = evolve(kind, current?.state as never, e as never);
-    this.stage(project(kind, e.streamId, current?.state, state, e, false));
-    this.cache.set(e.streamId, { id: e.streamId, kind, seq: e.seq, hash: e.hash, state });
-    this.dirty.add(e.streamId);
-    this.appended += 1;
+    // Events come in position order; within a stream that must also be sequence order.
+    if ((current?.seq ?? 0) + 1 !== e.seq) {
+      throw new StoreError('RECORD_REJECTED', `event ${e.seq} of ${e.streamId} comes after event ${current?.seq ?? 0} in position order`, { streamId: e.streamId, seq: e.seq, reason: 'out-of-sequence' });
+    }
+    const state = this.fold(kind, e.streamId, current?.state, e);
+    this.advance({ id: e.streamId, kind, seq: e.seq, hash: e.hash, state }, 1);
     if (this.dirty.size >= this.flushEvery) await this.flush();
+  }
+
+  /** Folds one event into its stream's state and stages the rows it projects to: the step every write shares. */
+  private fold(kind: StreamKind, id: string, state: unknown, e: StreamEvent<AnyEvent>): unknown {
+    const next = evolve(kind, state as never, e as never);
+    this.stage(project(kind, id, state, next, e, this.mode === 'direct'));
+    return next;
+  }
+
+  /** Moves a stream's head in the cache and marks its row to be written at the next flush. */
+  private advance(head: Cached, events: number): void {
+    this.cache.set(head.id, head);
+    this.dirty.add(head.id);
+    this.appended += events;
+  }
+
+  /** Flushes after each event in `direct` mode, and every `flushEvery` buffered events in `bulk` mode. */
+  private async flushIfDue(): Promise<void> {
+    if (this.mode === 'direct' || this.pendingEvents.length >= this.flushEvery) await this.flush();
   }
 
   async decisionNumberTaken(bodyId: string, number: string): Promise<boolean> {
@@ -187,17 +255,22 @@ export class Session implements WriteSession {
       if (staged.update !== null) for (const h of HEAD_COLUMNS) staged.update.add(h);
     }
     this.dirty.clear();
-    // The transaction holds the write lock, so what is cached stays true; only bound its size.
-    if (this.cache.size > MAX_CACHED_STREAMS) this.cache.clear();
+    // What is cached stays true for the rest of the transaction: on SQLite it holds the write lock;
+    // on PostgreSQL a concurrent append to a cached stream makes our own insert of that seq fail
+    // (unique (stream_id, seq)), so a state that went stale is never committed. Only bound its size.
+    if (this.cache.size > MAX_CACHED_STREAMS) {
+      this.cache.clear();
+      this.complete = false;
+    }
     if (this.pendingEvents.length > 0) {
       const events = this.pendingEvents;
       this.pendingEvents = [];
       try {
         await this.insertEvents(events);
       } catch (error) {
-        if (!this.caps.isUniqueViolation(error)) throw error;
+        if (!this.caps.isConflict(error)) throw error;
         const first = events[0];
-        throw new StoreError('CONFLICT', `another writer appended to ${first?.streamId ?? 'a stream'} first`, { streamId: first?.streamId });
+        throw new StoreError('CONFLICT', `another writer appended to ${first?.streamId ?? 'a stream'} first`, { streamId: first?.streamId, transient: this.caps.isTransient(error) });
       }
     }
     for (const [table, byKey] of this.pendingRows) {
@@ -255,6 +328,11 @@ export class Session implements WriteSession {
       i += n;
     }
   }
+}
+
+/** The refusal of an imported event, naming its stream, its seq and why. */
+function rejected(e: AppendedEvent, reason: 'malformed' | 'out-of-sequence' | 'chain-broken' | 'hash-mismatch' | 'unfoldable', message: string): StoreError {
+  return new StoreError('RECORD_REJECTED', message, { streamId: e.streamId, seq: e.seq, reason });
 }
 
 function rowKey(table: ProjectionTable, row: Record<string, unknown>): string {

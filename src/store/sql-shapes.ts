@@ -57,9 +57,12 @@ export class SqlShapes {
     });
   }
 
-  /** A stream's head and state by id, from the table of its kind. */
-  selectHead(table: StreamTable): string {
-    return this.text(`head:${table}`, (db) => db.selectFrom(table).select(['seq', 'hash', 'state']).where('id', '=', '').compile());
+  /** A stream's head and state by id, from the table of its kind; with `share`, locking its row against concurrent writes. */
+  selectHead(table: StreamTable, share = false): string {
+    return this.text(`head:${table}:${share}`, (db) => {
+      const q = db.selectFrom(table).select(['seq', 'hash', 'state']).where('id', '=', '');
+      return (share ? q.forShare() : q).compile();
+    });
   }
 
   /** Every head (id, seq, hash) of a table of streams. */

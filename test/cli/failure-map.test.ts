@@ -15,6 +15,8 @@ describe('describeFailure', () => {
       ['DB_CORRUPT', EXIT.USAGE],
       ['DB_NOT_INITIALISED', EXIT.USAGE],
       ['DB_UNSUPPORTED', EXIT.USAGE],
+      ['DB_UNREACHABLE', EXIT.USAGE],
+      ['RECORD_REJECTED', EXIT.USAGE],
       ['STREAM_KIND_MISMATCH', EXIT.USAGE],
       ['CONFLICT', EXIT.BUSY],
     ];
@@ -23,6 +25,30 @@ describe('describeFailure', () => {
       expect(f.exitCode, code).toBe(exit);
       expect(f.message).not.toContain('\n');
       expect(f.message).toContain('what happened in two lines');
+    }
+  });
+
+  it("maps PostgreSQL's own refusals to one line: a refused login or a lost connection is an input error, a server out of connections is BUSY", () => {
+    const pgError = (code: string, message: string): Error => Object.assign(new Error(message), { code, severity: 'FATAL' });
+    expect(describeFailure(pgError('28P01', 'password authentication failed for user "clerk"'))).toEqual({ message: 'PostgreSQL refused the login: password authentication failed for user "clerk"', exitCode: EXIT.USAGE });
+    expect(describeFailure(pgError('28000', 'role "clerk" does not exist')).exitCode).toBe(EXIT.USAGE);
+    expect(describeFailure(pgError('08006', 'connection failure')).exitCode).toBe(EXIT.USAGE);
+    expect(describeFailure(pgError('53300', 'sorry, too many clients already')).exitCode).toBe(EXIT.BUSY);
+    expect(describeFailure(pgError('57P01', 'terminating connection due to administrator command')).exitCode).toBe(EXIT.BUSY);
+    expect(describeFailure(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })).exitCode).toBe(EXIT.USAGE);
+    // Any other SQL error is ours: an internal error.
+    expect(describeFailure(pgError('42P01', 'relation "x" does not exist')).exitCode).toBe(EXIT.INTERNAL);
+  });
+
+  it('never prints the password of a PostgreSQL URL, whatever the failure says', () => {
+    for (const error of [
+      new StoreError('DB_NOT_FOUND', 'no database x at postgres://clerk:hunter2@db.example:5432/x'),
+      new Error('could not parse postgresql://clerk:hunter2@db.example/x'),
+      new CliError('cannot use postgres://clerk:hunter2@db.example/x'),
+    ]) {
+      const f = describeFailure(error);
+      expect(f.message).not.toContain('hunter2');
+      expect(f.message).toMatch(/postgres(ql)?:\/\/clerk:\*\*\*@db\.example/);
     }
   });
 

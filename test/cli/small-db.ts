@@ -26,10 +26,10 @@ export const SMALL = {
   decision: 'dec_meat-purchase',
 } as const;
 
-/** Builds the small database into a new file and closes it. */
-export async function buildSmallDatabase(file: string): Promise<void> {
+/** Builds the small database at a new location (an SQLite file, or a PostgreSQL database it creates) and closes it. */
+export async function buildSmallDatabase(location: string): Promise<void> {
   const clock = new ManualClock(Date.parse(SMALL.start));
-  const store = await openStore({ location: file, mode: 'create' });
+  const store = await openStore({ location, mode: 'create' });
   const app = new Proverka({ store, clock, ids: randomIds });
   const { people: p, units: u } = SMALL;
   const run = async (actor: string, command: CommandInput, afterHours = 0): Promise<void> => {

@@ -1,12 +1,11 @@
-/** Builds a demo into a fresh SQLite file, the way the CLI will: seeded ids, a manual clock from 1 January 1922. */
-import { join } from 'node:path';
+/** Builds a demo into a fresh store of a back end, the way the CLI does: seeded ids, a manual clock from 1 January 1922. */
 import { seededIds } from '../../src/app/ids.js';
 import { Proverka } from '../../src/app/proverka.js';
 import { buildDemo, type DemoOptions, type DemoSummary } from '../../src/demo/build-demo.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import type { AssignmentSummary } from '../../src/store/read-model.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
+import type { Backend } from '../support/backends.js';
 
 /** A built demo: its store (still open), the application over it and what buildDemo returned. */
 export interface BuiltDemo {
@@ -16,11 +15,9 @@ export interface BuiltDemo {
   readonly summary: DemoSummary;
 }
 
-let n = 0;
-
-/** Builds the demo of a size and seed into a new file of `dir`. */
-export async function buildInto(dir: string, size: 'small' | 'large', seed: number, progress?: DemoOptions['progress']): Promise<BuiltDemo> {
-  const store = await openSqliteStore({ file: join(dir, `demo-${size}-${seed}-${++n}.db`), mode: 'create', durability: 'normal' });
+/** Builds the demo of a size and seed into a fresh store of `backend` (a database of its own, dropped after the test file). */
+export async function buildInto(backend: Backend, size: 'small' | 'large', seed: number, progress?: DemoOptions['progress']): Promise<BuiltDemo> {
+  const store = await backend.fresh();
   const clock = new ManualClock(Date.parse('1922-01-01T00:00:00Z'));
   const app = new Proverka({ store, clock, ids: seededIds(seed) });
   const summary = await buildDemo(progress === undefined ? { app, clock, size, seed } : { app, clock, size, seed, progress });

@@ -43,6 +43,8 @@ function staleReads(inner: Store): Store {
     checkpoint: (at, force) => inner.checkpoint(at, force),
     verify: (progress) => inner.verify(progress),
     rebuild: (progress) => inner.rebuild(progress),
+    exportRecord: (progress) => inner.exportRecord(progress),
+    importRecord: (events, progress) => inner.importRecord(events, progress),
     close: () => inner.close(),
   };
 }

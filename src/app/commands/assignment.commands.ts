@@ -44,7 +44,8 @@ export async function decideIssue(
     const local = fresh.get(spec.parentId);
     if (local !== undefined) parent = { id: spec.parentId, state: local };
     else {
-      const p = await existing(tx, 'assignment', spec.parentId);
+      // The parent must stay open until this sub-assignment is committed: lock its row meanwhile.
+      const p = await existing(tx, 'assignment', spec.parentId, { share: true });
       if (!p.ok) return p;
       parent = { id: spec.parentId, state: p.value.state };
     }

@@ -3,7 +3,7 @@ import type { StreamEvent } from '../../domain/event.js';
 import { kindOfId, type IdSource, type PartyRef, type StreamKind } from '../../domain/ids.js';
 import type { Result } from '../../domain/result.js';
 import type { Instant } from '../../domain/time.js';
-import type { AppendedEvent, Snapshot, WriteSession } from '../../store/port.js';
+import type { AppendedEvent, LoadOptions, Snapshot, WriteSession } from '../../store/port.js';
 import { appFail, type AppResult } from '../errors.js';
 
 /** Who acts, when, and where new ids come from. */
@@ -67,8 +67,8 @@ export function lift<T>(r: Result<T>): AppResult<T> {
 }
 
 /** Loads a stream that must exist and be of the given kind: NOT_FOUND or WRONG_KIND otherwise. */
-export async function existing<K extends StreamKind>(tx: WriteSession, kind: K, id: string): Promise<AppResult<Snapshot<K>>> {
-  const snap = kindOfId(id) === undefined ? undefined : await tx.loadAny(id);
+export async function existing<K extends StreamKind>(tx: WriteSession, kind: K, id: string, options: LoadOptions = {}): Promise<AppResult<Snapshot<K>>> {
+  const snap = kindOfId(id) === undefined ? undefined : await tx.loadAny(id, options);
   if (snap === undefined) return appFail('NOT_FOUND', `no ${kind} with id ${id}`, { id, kind });
   if (snap.kind !== kind) return appFail('WRONG_KIND', `${id} is a ${snap.kind}, not a ${kind}`, { id, kind: snap.kind, expected: kind });
   return { ok: true, value: snap as Snapshot<K> };

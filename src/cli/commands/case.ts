@@ -6,13 +6,14 @@ import { caseView } from '../../app/queries/case-view.js';
 import type { Instant } from '../../domain/time.js';
 import { withDatabase } from '../database.js';
 import type { Io } from '../io.js';
-import { atOption, dbOption, jsonOption } from '../options.js';
+import { atOption, dbOption, jsonOption, readDbOption } from '../options.js';
 import { caseJson } from '../render/case-json.js';
 import { renderCaseText } from '../render/case-text.js';
 
 /** The options of `case`, as commander parses them. */
 export interface CaseOptions {
   readonly db: string;
+  readonly readDb?: string;
   readonly json?: boolean;
   readonly at?: Instant;
 }
@@ -31,7 +32,8 @@ export function registerCase(program: Command, io: Io): void {
     .description('show one case: who held it, for how long, who refused it, and its hash-chained events')
     .argument('<id>', 'the assignment id (asg_…)')
     .addOption(dbOption())
+    .addOption(readDbOption())
     .addOption(atOption())
     .addOption(jsonOption())
-    .action((id: string, opts: CaseOptions) => withDatabase(opts.db, (app) => printCase(app, id, io, opts)));
+    .action((id: string, opts: CaseOptions) => withDatabase(opts.db, (app) => printCase(app, id, io, opts), opts.readDb !== undefined ? { readLocation: opts.readDb } : {}));
 }

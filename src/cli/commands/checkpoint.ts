@@ -6,8 +6,8 @@ import { dbOption } from '../options.js';
 import { formatInstant, plural } from '../render/format.js';
 
 /** Appends a checkpoint even if nothing changed since the last one, and prints its root and counts. */
-export async function checkpointDatabase(file: string, io: Io): Promise<void> {
-  const result = await withDatabase(file, (app) => app.checkpoint(true));
+export async function checkpointDatabase(location: string, io: Io): Promise<void> {
+  const result = await withDatabase(location, (app) => app.checkpoint(true));
   if (result === null) {
     io.print('another process appended a checkpoint at the same moment; it covers this one');
     return;

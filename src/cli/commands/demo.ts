@@ -3,13 +3,12 @@
  * cases replayed, plus generated activity — with a progress bar, then prints the elapsed time,
  * the counts and, last, the ids of the founding document's cases with their titles.
  */
-import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { seededIds } from '../../app/ids.js';
 import type { Proverka } from '../../app/proverka.js';
 import type { DemoSummary, FoundingCase } from '../../demo/build-demo.js';
 import { ManualClock } from '../../domain/clock.js';
-import { withDatabase, withNewDatabase } from '../database.js';
+import { displayLocation, isVacant, withDatabase, withNewDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
 import { dbOption, integerIn } from '../options.js';
@@ -31,12 +30,12 @@ export interface DemoFacts {
   readonly foundingCases: readonly Pick<FoundingCase, 'id' | 'title'>[];
 }
 
-/** Builds the demo into a new file (refused if it exists; removed if building fails); returns what it built and how long it took. */
-export async function buildDemoDatabase(file: string, size: DemoSize, seed: number, io: Io): Promise<{ summary: DemoSummary; seconds: number }> {
+/** Builds the demo into a new database (refused if one is there; removed if building fails); returns what it built and how long it took. */
+export async function buildDemoDatabase(location: string, size: DemoSize, seed: number, io: Io): Promise<{ summary: DemoSummary; seconds: number }> {
   const clock = new ManualClock(DEMO_EPOCH);
   const started = performance.now();
   const summary = await withNewDatabase(
-    file,
+    location,
     async (app) => {
       // Loaded on demand: the other commands never pay for the generator and its texts.
       const { buildDemo } = await import('../../demo/build-demo.js');
@@ -58,17 +57,18 @@ export async function readDemoFacts(app: Proverka): Promise<DemoFacts> {
   return { units: counts.units, people: counts.people, assignments: counts.assignments, events: counts.events, foundingCases: await foundingCasesIn(app) };
 }
 
-/** The counts line and the founding cases, the latter last. */
-export function renderDemoFacts(file: string, facts: DemoFacts): string[] {
+/** The counts line and the founding cases, the latter last; the location is shown without a password. */
+export function renderDemoFacts(location: string, facts: DemoFacts): string[] {
+  const shown = displayLocation(location);
   const lines = [
     `  ${formatCount(facts.units)} units, ${formatCount(facts.people)} people, ${formatCount(facts.assignments)} assignments, ${formatCount(facts.events)} events`,
     '',
   ];
-  if (facts.foundingCases.length === 0) return [...lines, `no case of the founding document in ${file}`];
+  if (facts.foundingCases.length === 0) return [...lines, `no case of the founding document in ${shown}`];
   const width = Math.max(...facts.foundingCases.map((c) => c.id.length));
   return [
     ...lines,
-    `The founding document's cases (open one with: proverka case ID --db ${file}):`,
+    `The founding document's cases (open one with: proverka case ID --db ${shown}):`,
     ...facts.foundingCases.map((c) => `  ${c.id.padEnd(width)}  ${c.title}`),
   ];
 }
@@ -81,17 +81,21 @@ export interface DemoCommandOptions {
   readonly ifMissing?: boolean;
 }
 
-/** Builds the demo, or with `ifMissing` leaves an existing database as it is and prints what it holds. */
+/**
+ * Builds the demo, or with `ifMissing` leaves an existing database as it is and prints what it
+ * holds. A PostgreSQL database without a single table counts as missing: the demo is built into it.
+ */
 export async function runDemo(opts: DemoCommandOptions, io: Io): Promise<void> {
-  if (opts.ifMissing && existsSync(opts.db)) {
+  const shown = displayLocation(opts.db);
+  if (opts.ifMissing && !(await isVacant(opts.db))) {
     const facts = await withDatabase(opts.db, readDemoFacts);
-    if (facts.foundingCases.length === 0) throw new CliError(`${opts.db} exists but holds no demo (no case of the founding document); it was left untouched`);
-    io.print(`${opts.db} already exists; left as it is`);
+    if (facts.foundingCases.length === 0) throw new CliError(`${shown} exists but holds no demo (no case of the founding document); it was left untouched`);
+    io.print(`${shown} already exists; left as it is`);
     for (const line of renderDemoFacts(opts.db, facts)) io.print(line);
     return;
   }
   const { summary, seconds } = await buildDemoDatabase(opts.db, opts.size, opts.seed, io);
-  io.print(`built the ${opts.size} demo (seed ${opts.seed}) into ${opts.db} in ${seconds.toFixed(1)} s`);
+  io.print(`built the ${opts.size} demo (seed ${opts.seed}) into ${shown} in ${seconds.toFixed(1)} s`);
   for (const line of renderDemoFacts(opts.db, summary)) io.print(line);
 }
 

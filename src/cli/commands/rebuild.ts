@@ -6,8 +6,8 @@ import { dbOption } from '../options.js';
 import { plural } from '../render/format.js';
 
 /** Rebuilds the projections in one transaction (all or nothing) and prints what was replayed. */
-export async function rebuildDatabase(file: string, io: Io): Promise<void> {
-  const report = await withDatabase(file, async (app) => {
+export async function rebuildDatabase(location: string, io: Io): Promise<void> {
+  const report = await withDatabase(location, async (app) => {
     const progress = io.progress('rebuilding');
     try {
       return await app.store.rebuild((done, total) => progress.update(done, total));

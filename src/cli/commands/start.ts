@@ -3,10 +3,11 @@
  * a short welcome — what the database holds, the founding cases, the canned-meat case's hour
  * ledger, and the commands to try next.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { withDatabase } from '../database.js';
+import { isPostgresUrl } from '../../store/postgres/open-postgres.js';
+import { displayLocation, isVacant, withDatabase } from '../database.js';
 import type { Io } from '../io.js';
 import { printCase } from './case.js';
 import { buildDemoDatabase, readDemoFacts, renderDemoFacts, seedOption, sizeOption, type DemoSize } from './demo.js';
@@ -29,38 +30,42 @@ export interface StartOptions {
   readonly seed: number;
 }
 
-/** Builds the demo if missing, then prints the welcome. An existing database is only read. */
+/**
+ * Builds the demo if the database is missing (a file, or a PostgreSQL database that does not exist
+ * or holds no table), then prints the welcome. An existing database is only read.
+ */
 export async function start(opts: StartOptions, io: Io): Promise<void> {
-  const file = opts.db;
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    io.note(`proverka: no database at ${file}; building the ${opts.size} demo into it (once)`);
-    const { seconds } = await buildDemoDatabase(file, opts.size, opts.seed, io);
-    io.print(`built the ${opts.size} demo (seed ${opts.seed}) into ${file} in ${seconds.toFixed(1)} s`);
+  const location = opts.db;
+  const shown = displayLocation(location);
+  if (await isVacant(location)) {
+    if (!isPostgresUrl(location)) mkdirSync(dirname(location), { recursive: true });
+    io.note(`proverka: no database at ${shown}; building the ${opts.size} demo into it (once)`);
+    const { seconds } = await buildDemoDatabase(location, opts.size, opts.seed, io);
+    io.print(`built the ${opts.size} demo (seed ${opts.seed}) into ${shown} in ${seconds.toFixed(1)} s`);
   } else {
-    io.print(`using the existing database ${file}`);
+    io.print(`using the existing database ${shown}`);
   }
-  await withDatabase(file, async (app) => {
+  await withDatabase(location, async (app) => {
     const facts = await readDemoFacts(app);
     const hasCannedMeat = facts.foundingCases.some((c) => c.id === CANNED_MEAT_CASE);
     io.print('');
     io.print('PROVERKA: choose the right people, and verify actual execution.');
     io.print('Every decision becomes assignments with one accountable owner; done means verified; every hour of a case has a holder.');
     io.print('');
-    io.print(`What ${file} holds:`);
-    for (const line of renderDemoFacts(file, facts)) io.print(line);
+    io.print(`What ${shown} holds:`);
+    for (const line of renderDemoFacts(location, facts)) io.print(line);
     io.print('');
     if (hasCannedMeat) {
       io.print('The canned-meat purchase of 1922, the inquiry that took weeks, in one page:');
       io.print('');
       await printCase(app, CANNED_MEAT_CASE, io);
     } else {
-      io.print(`(${file} holds no canned-meat case: it is not a demo database)`);
+      io.print(`(${shown} holds no canned-meat case: it is not a demo database)`);
     }
     io.print('');
     io.print('Try next:');
     const cmd = 'node bin/proverka.js';
-    const db = shellWord(file);
+    const db = shellWord(shown);
     const tries: [string, string][] = [
       [`${cmd} cases --db ${db} --overdue`, 'the open cases past their deadline'],
       [`${cmd} cases --db ${db} --search coal`, 'cases found by text'],
@@ -78,7 +83,7 @@ export function registerStart(program: Command, io: Io): void {
   program
     .command('start')
     .description(`build the demo if missing (default ${DEFAULT_DEMO_DB}) and show the canned-meat case`)
-    .addOption(new Option('--db <file>', 'the database file').default(DEFAULT_DEMO_DB))
+    .addOption(new Option('--db <location>', 'the database: an SQLite file, or a postgres:// URL').default(DEFAULT_DEMO_DB))
     .addOption(seedOption())
     .addOption(sizeOption('large'))
     .action((opts: StartOptions) => start(opts, io));

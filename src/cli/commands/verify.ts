@@ -25,8 +25,8 @@ export function renderVerifyReport(report: VerifyReport): string[] {
 }
 
 /** Verifies the database; prints the report and throws VerificationFailed (exit 1) when it is broken. Writes nothing. */
-export async function verifyDatabase(file: string, io: Io): Promise<void> {
-  const report = await withDatabase(file, async (app) => {
+export async function verifyDatabase(location: string, io: Io): Promise<void> {
+  const report = await withDatabase(location, async (app) => {
     const progress = io.progress('verifying');
     try {
       return await app.store.verify((done, total) => progress.update(done, total));
