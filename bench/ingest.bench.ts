@@ -42,8 +42,8 @@ const line = (label: string, text: string): void => console.log(`${label.padEnd(
 /** Runs one path on the chosen back ends in interleaved rounds and prints a line per back end. */
 async function compare(mode: AppMode, cases: number, sqliteDurability: SqliteDurability | null, withPostgres: boolean): Promise<{ sqlite?: Figures; postgres?: Figures }> {
   const { setup, steps } = makeWorkload(cases);
-  const s = { events: 0, app: [] as number[], replay: [] as number[], raw: [] as number[], digest: '' };
-  const p = { events: 0, app: [] as number[], replay: [] as number[], single: [] as number[], multi: [] as number[], copy: [] as number[], digest: '', statements: 0 };
+  const s = { events: 0, app: [] as number[], replay: [] as number[], raw: [] as number[], imported: [] as number[], digest: '' };
+  const p = { events: 0, app: [] as number[], replay: [] as number[], single: [] as number[], multi: [] as number[], copy: [] as number[], imported: [] as number[], digest: '', statements: 0 };
   for (let round = 0; round < ROUNDS; round++) {
     if (sqliteDurability !== null) {
       const r = await sqlite.appOnSqlite(setup, steps, mode, sqliteDurability);
@@ -52,6 +52,7 @@ async function compare(mode: AppMode, cases: number, sqliteDurability: SqliteDur
       s.app.push(r.rate);
       s.replay.push(r.replay);
       s.raw.push(mode === 'single' ? await sqlite.rawSingle(r.rows, sqliteDurability) : await sqlite.rawBatched(r.rows, sqliteDurability));
+      if (mode === 'bulk') s.imported.push(await sqlite.importOnSqlite(r.rows, sqliteDurability));
     }
     if (withPostgres) {
       const r = await postgres.appOnPostgres(setup, steps, mode);
@@ -64,6 +65,7 @@ async function compare(mode: AppMode, cases: number, sqliteDurability: SqliteDur
       else {
         p.multi.push(await postgres.rawMultiRow(r.rows));
         p.copy.push(await postgres.rawCopy(r.rows));
+        p.imported.push(await postgres.importOnPostgres(r.rows));
       }
     }
   }
@@ -76,6 +78,11 @@ async function compare(mode: AppMode, cases: number, sqliteDurability: SqliteDur
     const met = (100 * f.app) / raw >= target ? 'MET' : 'NOT MET';
     line(`SQLite, ${path}, synchronous=${sqliteDurability.toUpperCase()}`, `${fmt(f.app)} events/s | raw ${rawName} ${fmt(raw)} events/s | ratio ${pct(f.app, raw)} (target ≥ ${target}%) ${met}  [${f.events} events, median of ${ROUNDS}]`);
     line('', `  raw replay of the same writes (events + projection rows, same transactions): ${fmt(f.replay)} events/s, ratio ${pct(f.app, f.replay)}`);
+    if (mode === 'bulk') {
+      const imported = median(s.imported);
+      const importMet = (100 * imported) / raw >= target ? 'MET' : 'NOT MET';
+      line('SQLite, bulk import of recorded events', `${fmt(imported)} events/s | raw ${rawName} ${fmt(raw)} events/s | ratio ${pct(imported, raw)} (target ≥ ${target}%) ${importMet}  (restore/move path: every chain and hash checked, projections built)`);
+    }
     out.sqlite = f;
   }
   if (withPostgres) {
@@ -85,6 +92,11 @@ async function compare(mode: AppMode, cases: number, sqliteDurability: SqliteDur
     line(`PostgreSQL, ${path}`, `${fmt(f.app)} events/s | ${parts.join(' | ')}  [${f.events} events, median of ${ROUNDS}]`);
     line('', `  raw replay of every statement the application sent (head reads, events, projection rows; same transactions): ${fmt(f.replay)} events/s, ratio ${pct(f.app, f.replay)}`);
     line('', `  statements (round trips) per command, BEGIN and COMMIT included: ${p.statements.toFixed(2)}${mode === 'single' ? ' (raw single-row transaction: 3)' : ' (in bulk, buffered: one transaction in all)'}`);
+    if (mode === 'bulk') {
+      const imported = median(p.imported);
+      const importParts = Object.entries(raw).map(([name, rate]) => `raw ${name} ratio ${pct(imported, rate)}`);
+      line('PostgreSQL, bulk import of recorded events', `${fmt(imported)} events/s | ${importParts.join(' | ')}  (restore/move path)`);
+    }
     out.postgres = f;
   }
   if (out.sqlite !== undefined && out.postgres !== undefined) {

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { LEDGER_STREAM_ID } from '../src/domain/ids.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
-import { EVENT_COLUMNS, rowsDigest, secondsSince, throughApp, type AppMode, type AppRun, type EventRow } from './common.js';
+import { type AppMode, type AppRun, EVENT_COLUMNS, type EventRow, importRows, rowsDigest, secondsSince, throughApp } from './common.js';
 import { queriesSoFar, recordQueries, replayQueries } from './pg-recorder.js';
 import type { Step } from './workload.js';
 
@@ -203,4 +203,16 @@ export async function rawCopy(rows: readonly EventRow[]): Promise<number> {
   await client.end();
   await drop(name);
   return rows.length / seconds;
+}
+
+/** The bulk import path for recorded events into a fresh database: events/s. */
+export async function importOnPostgres(rows: readonly EventRow[]): Promise<number> {
+  const { name, url } = newDatabase();
+  const store = await openPostgresStore({ url, mode: 'create' });
+  try {
+    return await importRows(store, rows);
+  } finally {
+    await store.close();
+    await drop(name);
+  }
 }

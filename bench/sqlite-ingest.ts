@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { LEDGER_STREAM_ID } from '../src/domain/ids.js';
 import { openSqliteStore, type SqliteDurability } from '../src/store/sqlite/open-sqlite.js';
-import { EVENT_COLUMNS, secondsSince, throughApp, type AppMode, type AppRun, type EventRow } from './common.js';
+import { EVENT_COLUMNS, importRows, secondsSince, throughApp, type AppMode, type AppRun, type EventRow } from './common.js';
 import { recordedSoFar, recordWrites, replayWrites } from './sql-recorder.js';
 import type { Step } from './workload.js';
 
@@ -126,4 +126,16 @@ export async function rawBatched(rows: readonly EventRow[], durability: SqliteDu
   db.close();
   remove(file);
   return rows.length / seconds;
+}
+
+/** The bulk import path for recorded events on a fresh file with the same settings: events/s. */
+export async function importOnSqlite(rows: readonly EventRow[], durability: SqliteDurability): Promise<number> {
+  const file = freshFile();
+  const store = await openSqliteStore({ file, mode: 'create', durability });
+  try {
+    return await importRows(store, rows);
+  } finally {
+    await store.close();
+    remove(file);
+  }
 }
