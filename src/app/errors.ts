@@ -7,7 +7,20 @@ import type { DomainErrorCode } from '../domain/errors.js';
 import type { Result } from '../domain/result.js';
 
 /** Codes only the application knows. */
-export type ApplicationErrorCode = 'NOT_FOUND' | 'ALREADY_EXISTS' | 'WRONG_KIND' | 'CONFLICT' | 'VALIDATION_FAILED';
+export type ApplicationErrorCode =
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'WRONG_KIND'
+  | 'CONFLICT'
+  | 'VALIDATION_FAILED'
+  /** The resource changed since the version the request named (HTTP If-Match). */
+  | 'PRECONDITION_FAILED'
+  /** An idempotency key came back with another request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The principal may not do this (roles and scopes). */
+  | 'FORBIDDEN'
+  /** No one is signed in, or the credentials are void. */
+  | 'UNAUTHENTICATED';
 
 /** Every code a command can fail with. */
 export type AppErrorCode = DomainErrorCode | ApplicationErrorCode;

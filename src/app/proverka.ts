@@ -26,6 +26,35 @@ export interface ProverkaDeps {
   readonly checkpointEvery?: number;
 }
 
+/** Conditions on a command: the version of the stream it changes, and an idempotency key. */
+export interface ExecuteOptions {
+  /** The command must find this stream at this sequence (an HTTP If-Match); otherwise PRECONDITION_FAILED. */
+  readonly expect?: { readonly id: string; readonly seq: number };
+  /**
+   * Runs the command at most once per key within a scope (a principal): a repeat with the same
+   * fingerprint gets the first outcome back, marked `replayed`; with another, IDEMPOTENCY_KEY_REUSED.
+   */
+  readonly idempotency?: { readonly scope: string; readonly key: string; readonly fingerprint: string };
+}
+
+/** A session that refuses the command when the expected stream is not at the expected sequence. */
+function expecting(tx: WriteSession, expect: { readonly id: string; readonly seq: number }): WriteSession {
+  const check = <S extends { readonly seq: number } | undefined>(id: string, snap: S): S => {
+    if (id === expect.id && (snap?.seq ?? 0) !== expect.seq) {
+      throw new Refused(appFail('PRECONDITION_FAILED', `${id} is at version ${snap?.seq ?? 0}, not ${expect.seq}`, { id, expected: expect.seq, actual: snap?.seq ?? 0 }));
+    }
+    return snap;
+  };
+  return {
+    load: async (kind, id, options) => check(id, await tx.load(kind, id, options)),
+    loadAny: async (id, options) => check(id, await tx.loadAny(id, options)),
+    append: (kind, id, expectedSeq, events) => tx.append(kind, id, expectedSeq, events),
+    decisionNumberTaken: (bodyId, number) => tx.decisionNumberTaken(bodyId, number),
+    recall: (scope, key) => tx.recall(scope, key),
+    remember: (scope, key, fingerprint, outcome, at) => tx.remember(scope, key, fingerprint, outcome, at),
+  };
+}
+
 /** How many times a command runs when concurrent transactions keep aborting it. */
 const MAX_ATTEMPTS = 4;
 
@@ -92,25 +121,44 @@ export class Proverka {
    * database) is run again from the start, up to MAX_ATTEMPTS times, deciding afresh on the new
    * state; a lost race on a stream (someone appended first) comes back as CONFLICT.
    */
-  async execute(actor: string, input: CommandInput): Promise<AppResult<Outcome>> {
+  async execute(actor: string, input: CommandInput, options: ExecuteOptions = {}): Promise<AppResult<Outcome>> {
     const command = parseCommand(input);
     if (!command.ok) return command;
+    const { expect, idempotency } = options;
     let result: AppResult<Outcome> | undefined;
     for (let attempt = 1; result === undefined; attempt++) {
       try {
         result = await this.deps.store.write(async (tx) => {
-          const r = await executeCommand(tx, this.context(actor), command.value);
+          if (idempotency !== undefined) {
+            const before = await tx.recall(idempotency.scope, idempotency.key);
+            if (before !== undefined) {
+              if (before.fingerprint !== idempotency.fingerprint) {
+                throw new Refused(appFail('IDEMPOTENCY_KEY_REUSED', `the idempotency key ${idempotency.key} was used for another request`, { key: idempotency.key }));
+              }
+              return { ok: true, value: { ...(before.outcome as Outcome), replayed: true } };
+            }
+          }
+          const session = expect === undefined ? tx : expecting(tx, expect);
+          const ctx = this.context(actor);
+          const r = await executeCommand(session, ctx, command.value);
           if (!r.ok) throw new Refused(r);
+          if (idempotency !== undefined) await tx.remember(idempotency.scope, idempotency.key, idempotency.fingerprint, r.value, ctx.at);
           return r;
         });
       } catch (error) {
         if (error instanceof Refused) return error.result;
         if (!(error instanceof StoreError) || error.code !== 'CONFLICT') throw error;
-        if (error.details?.['transient'] !== true || attempt >= MAX_ATTEMPTS) return appFail('CONFLICT', error.message, error.details);
+        const transient = error.details?.['transient'] === true;
+        // A race lost to a duplicate of this key: the next attempt finds its outcome and replays it.
+        if (idempotency !== undefined && !transient && attempt < MAX_ATTEMPTS) continue;
+        if (expect !== undefined && !transient) {
+          return appFail('PRECONDITION_FAILED', `${expect.id} changed since version ${expect.seq}`, { id: expect.id, expected: expect.seq });
+        }
+        if (!transient || attempt >= MAX_ATTEMPTS) return appFail('CONFLICT', error.message, error.details);
         await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.floor(Math.random() * 10)));
       }
     }
-    if (result.ok) await this.written(result.value.events.length);
+    if (result.ok && result.value.replayed !== true) await this.written(result.value.events.length);
     return result;
   }
 

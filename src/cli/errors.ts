@@ -52,6 +52,8 @@ function storeFailure(code: StoreErrorCode, message: string): Failure {
       return { message, exitCode: EXIT.USAGE };
     case 'DB_ACCESS_DENIED':
       return { message, exitCode: EXIT.USAGE };
+    case 'DUPLICATE':
+      return { message, exitCode: EXIT.USAGE };
     case 'CONFLICT':
       return { message: `another process wrote to the database at the same moment; try again (${message})`, exitCode: EXIT.BUSY };
     case 'RECORD_REJECTED':

@@ -12,7 +12,9 @@ import { registerInit } from './commands/init.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRebuild } from './commands/rebuild.js';
 import { registerRestore } from './commands/restore.js';
+import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
 import type { Io } from './io.js';
 
@@ -29,6 +31,7 @@ export function buildProgram(io: Io): Command {
       '\nExit codes: 0 success; 1 verify found the record broken; 2 usage or input error (bad flag, missing/existing/corrupt database, unknown id);\n3 database busy or a lost race; 70 internal error.',
     );
   registerStart(program, io);
+  registerServe(program, io);
   registerInit(program, io);
   registerDemo(program, io);
   registerCases(program, io);
@@ -39,5 +42,6 @@ export function buildProgram(io: Io): Command {
   registerBackup(program, io);
   registerRestore(program, io);
   registerMigrate(program, io);
+  registerUser(program, io);
   return program;
 }

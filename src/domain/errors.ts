@@ -53,6 +53,7 @@ export const DOMAIN_ERROR_CODES = [
   'DECISION_NUMBER_REQUIRED',
   'DECISION_NUMBER_TAKEN',
   'POST_HOLDER_INVALID',
+  'ROLE_SCOPE_INVALID',
 ] as const;
 
 /** One of the domain's stable error codes. */

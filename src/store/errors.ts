@@ -10,6 +10,7 @@ export type StoreErrorCode =
   | 'DB_UNSUPPORTED'
   | 'DB_UNREACHABLE'
   | 'DB_ACCESS_DENIED'
+  | 'DUPLICATE'
   | 'RECORD_REJECTED'
   | 'STREAM_KIND_MISMATCH';
 

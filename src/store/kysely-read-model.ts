@@ -1,11 +1,12 @@
 /** The read model over Kysely: dialect-neutral SQL only. */
 import { CompiledQuery, sql, type Kysely } from 'kysely';
+import type { Role, RoleGrant } from '../domain/access/roles.js';
 import { kindOfId, type StreamKind } from '../domain/ids.js';
 import type { RecordedEvent } from './record.js';
-import type { AssignmentFilter, AssignmentSummary, ReadModel, RecordCounts } from './read-model.js';
+import type { AssignmentFilter, AssignmentSummary, ReadModel, RecordCounts, StreamFilter, StreamSnapshot } from './read-model.js';
 import { projectedHeads, type RunQuery } from './heads.js';
 import type { SqlShapes } from './sql-shapes.js';
-import type { Database } from './schema.js';
+import { STREAM_TABLE, type Database } from './schema.js';
 
 /** A row of the events table as drivers return it (PostgreSQL returns bigint positions as text). */
 export interface EventRow {
@@ -104,6 +105,26 @@ export class KyselyReadModel implements ReadModel {
     if (f.verifierId !== undefined) q = q.where('verifier_id', '=', f.verifierId);
     if (f.decisionId !== undefined) q = q.where('decision_id', '=', f.decisionId);
     if (f.domain !== undefined) q = q.where('domain', '=', f.domain);
+    if (f.unitIds !== undefined) q = f.unitIds.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('unit_id', 'in', [...f.unitIds]);
+    if (f.deadlineFrom !== undefined) q = q.where('deadline', '>=', f.deadlineFrom);
+    if (f.deadlineTo !== undefined) q = q.where('deadline', '<', f.deadlineTo);
+    const v = f.visibleTo;
+    if (v !== undefined) {
+      const me = v.personId;
+      q = q.where((eb) =>
+        eb.or([
+          eb('owner_id', '=', me),
+          eb('holder_id', '=', me),
+          eb('case_holder_id', '=', me),
+          eb('verifier_id', '=', me),
+          eb('issuer_id', '=', me),
+          eb('controller_id', '=', me),
+          eb('id', 'in', eb.selectFrom('co_executors').select('assignment_id').where('person_id', '=', me)),
+          ...(v.unitIds.length > 0 ? [eb('unit_id', 'in', [...v.unitIds])] : []),
+          ...(v.bodyIds.length > 0 ? [eb('decision_id', 'in', eb.selectFrom('decisions').select('id').where('body_id', 'in', [...v.bodyIds]))] : []),
+        ]),
+      );
+    }
     const after = f.after;
     if (after !== undefined) q = q.where((eb) => eb(eb.refTuple('deadline', 'id'), '>', eb.tuple(after.deadline, after.id)));
     const limit = Math.max(1, Math.min(f.limit ?? 50, 1000));
@@ -124,6 +145,7 @@ export class KyselyReadModel implements ReadModel {
       issuedAt: r.issued_at,
       closedAt: r.closed_at,
       escalationLevel: Number(r.escalation_level),
+      unitId: r.unit_id,
       handovers: Number(r.handovers),
       refusals: Number(r.refusals),
       rejections: Number(r.rejections),
@@ -148,4 +170,72 @@ export class KyselyReadModel implements ReadModel {
       assignments: await count('assignments'),
     };
   }
+
+  async snapshot(id: string): Promise<StreamSnapshot | undefined> {
+    const kind = kindOfId(id);
+    if (kind === undefined) return undefined;
+    const r = await this.db.selectFrom(STREAM_TABLE[kind]).select(['id', 'seq', 'hash', 'state']).where('id', '=', id).executeTakeFirst();
+    return r === undefined ? undefined : { id: r.id, kind, seq: Number(r.seq), hash: r.hash, state: JSON.parse(r.state) };
+  }
+
+  async streams(kind: StreamKind, f: StreamFilter): Promise<StreamSnapshot[]> {
+    const table = STREAM_TABLE[kind];
+    const limit = Math.max(1, Math.min(f.limit ?? 50, 1000));
+    let q = this.db.selectFrom(table).select(['id', 'seq', 'hash', 'state']);
+    if (f.unitIds !== undefined) {
+      const column = UNIT_COLUMN[kind];
+      if (column === undefined || f.unitIds.length === 0) return [];
+      q = q.where(sql.ref(column), 'in', [...f.unitIds]);
+    }
+    if (f.bodyId !== undefined) {
+      const column = BODY_COLUMN[kind];
+      if (column === undefined) return [];
+      q = q.where(sql.ref(column), '=', f.bodyId);
+    }
+    if (f.after !== undefined) q = q.where('id', '>', f.after);
+    const rows = await q.orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, kind, seq: Number(r.seq), hash: r.hash, state: JSON.parse(r.state) as unknown }));
+  }
+
+  async grants(personId: string): Promise<RoleGrant[]> {
+    const rows = await this.db.selectFrom('role_grants').select(['role', 'scope_id']).where('person_id', '=', personId).where('active', '=', 1).execute();
+    return rows.map((r) => (r.role === 'secretary' ? { role: 'secretary', bodyId: r.scope_id } : { role: r.role as Exclude<Role, 'secretary'>, unitId: r.scope_id }));
+  }
+
+  async unitChain(unitId: string): Promise<string[]> {
+    const rows = await this.db
+      .withRecursive('chain(id, parent_id, depth)', (db) =>
+        db
+          .selectFrom('units')
+          .select(['id', 'parent_id', sql<number>`0`.as('depth')])
+          .where('id', '=', unitId)
+          .unionAll((qb) => qb.selectFrom('units as u').innerJoin('chain as c', 'u.id', 'c.parent_id').select(['u.id', 'u.parent_id', sql<number>`c.depth + 1`.as('depth')])),
+      )
+      .selectFrom('chain')
+      .select(['id', 'depth'])
+      .orderBy('depth')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async unitSubtree(unitId: string): Promise<string[]> {
+    const rows = await this.db
+      .withRecursive('tree(id)', (db) =>
+        db
+          .selectFrom('units')
+          .select('id')
+          .where('id', '=', unitId)
+          .unionAll((qb) => qb.selectFrom('units as u').innerJoin('tree as t', 'u.parent_id', 't.id').select('u.id')),
+      )
+      .selectFrom('tree')
+      .select('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
 }
+
+/** The column that places a stream of a kind in a unit, where it has one. */
+const UNIT_COLUMN: Partial<Record<StreamKind, string>> = { unit: 'id', person: 'unit_id', post: 'unit_id', assignment: 'unit_id' };
+
+/** The column that places a stream of a kind under a body, where it has one. */
+const BODY_COLUMN: Partial<Record<StreamKind, string>> = { decision: 'body_id', committee: 'body_id', body: 'id' };

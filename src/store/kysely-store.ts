@@ -7,6 +7,8 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { DialectCapabilities } from './dialect.js';
 import { StoreError } from './errors.js';
 import type { WriteDriver } from './driver.js';
+import type { AccountStore } from './accounts.js';
+import { KyselyAccountStore } from './kysely-account-store.js';
 import { KyselyReadModel } from './kysely-read-model.js';
 import { appendCheckpoint } from './maintenance/checkpoint.js';
 import { exportRecord } from './maintenance/export-record.js';
@@ -36,6 +38,8 @@ export interface StoreExtras {
 /** A Store over a reader Kysely and a write driver, with the maintenance operations of the record. */
 export class KyselyStore implements Store {
   readonly reads: ReadModel;
+  readonly fresh: ReadModel;
+  readonly accounts: AccountStore;
   private readonly shapes: SqlShapes;
 
   constructor(
@@ -45,7 +49,9 @@ export class KyselyStore implements Store {
     private readonly extras: StoreExtras = {},
   ) {
     this.shapes = new SqlShapes(db);
-    this.reads = extras.reads ?? new KyselyReadModel(db, this.shapes);
+    this.fresh = new KyselyReadModel(db, this.shapes);
+    this.reads = extras.reads ?? this.fresh;
+    this.accounts = new KyselyAccountStore(db, writer, caps);
   }
 
   get backend(): 'sqlite' | 'postgres' {

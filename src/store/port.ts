@@ -6,6 +6,7 @@
 import type { StreamEvent } from '../domain/event.js';
 import type { StreamKind } from '../domain/ids.js';
 import type { EventOf, StateOf } from '../domain/streams.js';
+import type { AccountStore } from './accounts.js';
 import type { ReadModel } from './read-model.js';
 import type { AppendedEvent, Progress, RecordedEvent } from './record.js';
 import type { CheckpointResult, ImportReport, RebuildReport, VerifyReport } from './reports.js';
@@ -45,6 +46,14 @@ export interface WriteSession {
   append<K extends StreamKind>(kind: K, id: string, expectedSeq: number, events: readonly StreamEvent<EventOf<K>>[]): Promise<readonly AppendedEvent[]>;
   /** True when the body already registered a decision with this number. */
   decisionNumberTaken(bodyId: string, number: string): Promise<boolean>;
+  /** What a command carrying this idempotency key produced before (its request's fingerprint and outcome), or undefined. */
+  recall(scope: string, key: string): Promise<{ readonly fingerprint: string; readonly outcome: unknown } | undefined>;
+  /**
+   * Records, in the same transaction as the command's events, what a command carrying this key
+   * produced. A concurrent command with the same key makes one of the two transactions fail whole
+   * with CONFLICT, so the key never has two side effects.
+   */
+  remember(scope: string, key: string, fingerprint: string, outcome: unknown, at: string): Promise<void>;
 }
 
 /** Options of a bulk write. */
@@ -60,8 +69,12 @@ export interface Store {
   write<T>(fn: (tx: WriteSession) => Promise<T>): Promise<T>;
   /** Runs `fn` in one transaction, buffering appends and writing them in batches: for imports and the demo. */
   bulk<T>(fn: (tx: WriteSession) => Promise<T>, options?: BulkOptions): Promise<T>;
-  /** Queries of the projections and the record. */
+  /** Queries of the projections and the record (perhaps served by a read replica, within its staleness bound). */
   readonly reads: ReadModel;
+  /** The same queries, always on the primary: to read what was just written. */
+  readonly fresh: ReadModel;
+  /** Accounts, sessions, API tokens and secrets (credentials, not part of the record). */
+  readonly accounts: AccountStore;
   /** Appends a checkpoint (Merkle root over all stream heads) if a head changed since the last one, or always with `force`. */
   checkpoint(at: string, force?: boolean): Promise<CheckpointResult | null>;
   /** Recomputes every hash chain and checkpoint; writes nothing. */

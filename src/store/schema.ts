@@ -123,11 +123,75 @@ export interface AssignmentsTable extends StreamHeadColumns {
   reopenings: number;
   escalations: number;
   escalation_level: number;
+  /** The unit the assignment sits in: its owner's (as recorded when they joined the case). */
+  unit_id: string | null;
+  /** Who holds the case in the lifecycle (the state's holder), which `holder_id` (who the hours fall on now) may not be. */
+  case_holder_id: string | null;
 }
 
 export interface CoExecutorsTable {
   assignment_id: string;
   person_id: string;
+}
+
+/** Role grants, projected from people's streams; a revoked grant keeps its row with `active` 0 (the events say when). */
+export interface RoleGrantsTable {
+  person_id: string;
+  role: string;
+  /** The unit (or, for a secretary, the body) the role is held over. */
+  scope_id: string;
+  active: number;
+}
+
+/** Login accounts of people (credentials, not part of the record). */
+export interface AccountsTable {
+  id: string;
+  person_id: string;
+  username: string;
+  password_hash: string | null;
+  oidc_subject: string | null;
+  created_at: string;
+  credentials_changed_at: string;
+  disabled_at: string | null;
+}
+
+/** Browser sessions; only a hash of the session id is kept. */
+export interface SessionsTable {
+  id_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** API tokens for machines; only a hash of the token is kept. */
+export interface ApiTokensTable {
+  id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  /** Space-separated scopes (`read`, `write`). */
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** What a command with an idempotency key produced, written in the same transaction as its events. */
+export interface IdempotencyTable {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  outcome: string;
+  created_at: string;
+}
+
+/** Server-wide secrets (the key that signs beneficiary links), made once and shared by every process. */
+export interface SecretsTable {
+  name: string;
+  value: string;
 }
 
 /** Stream heads as of the latest checkpoint: what the next checkpoint compares against. */
@@ -151,6 +215,12 @@ export interface Database {
   assignments: AssignmentsTable;
   co_executors: CoExecutorsTable;
   checkpoint_heads: CheckpointHeadsTable;
+  role_grants: RoleGrantsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  idempotency: IdempotencyTable;
+  secrets: SecretsTable;
 }
 
 /** Every projection table: everything but `events`. `rebuild` empties and refills exactly these. */
@@ -166,6 +236,7 @@ export const PROJECTION_TABLES = [
   'assignments',
   'co_executors',
   'checkpoint_heads',
+  'role_grants',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** A projection table's name. */
@@ -184,6 +255,7 @@ export const PRIMARY_KEYS: { readonly [T in ProjectionTable]: readonly (keyof Da
   assignments: ['id'],
   co_executors: ['assignment_id', 'person_id'],
   checkpoint_heads: ['stream_id'],
+  role_grants: ['person_id', 'role', 'scope_id'],
 };
 
 /** The table holding the row of each kind of stream. */

@@ -216,6 +216,22 @@ export class Session implements WriteSession {
     if (this.mode === 'direct' || this.pendingEvents.length >= this.flushEvery) await this.flush();
   }
 
+  async recall(scope: string, key: string): Promise<{ readonly fingerprint: string; readonly outcome: unknown } | undefined> {
+    await this.flush();
+    const [row] = await this.sql.all<{ fingerprint: string; outcome: string }>(this.shapes.selectIdempotency(), [scope, key]);
+    return row === undefined ? undefined : { fingerprint: row.fingerprint, outcome: JSON.parse(row.outcome) };
+  }
+
+  async remember(scope: string, key: string, fingerprint: string, outcome: unknown, at: string): Promise<void> {
+    await this.flush();
+    try {
+      await this.sql.run(this.shapes.insertIdempotency(), [scope, key, fingerprint, JSON.stringify(outcome), at]);
+    } catch (error) {
+      if (this.caps.isConflict(error)) throw new StoreError('CONFLICT', `the idempotency key ${key} was used by a concurrent request`, { key, transient: false });
+      throw error;
+    }
+  }
+
   async decisionNumberTaken(bodyId: string, number: string): Promise<boolean> {
     await this.flush();
     const rows = await this.sql.all(this.shapes.decisionByNumber(), [bodyId, number.trim()]);

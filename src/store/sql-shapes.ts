@@ -80,6 +80,16 @@ export class SqlShapes {
     return this.text('decision-by-number', (db) => db.selectFrom('decisions').select('id').where('body_id', '=', '').where('number', '=', '').compile());
   }
 
+  /** What an idempotency key recorded. */
+  selectIdempotency(): string {
+    return this.text('idempotency-select', (db) => db.selectFrom('idempotency').select(['fingerprint', 'outcome']).where('scope', '=', '').where('key', '=', '').compile());
+  }
+
+  /** Records an idempotency key (a plain insert: a duplicate is a conflict). */
+  insertIdempotency(): string {
+    return this.text('idempotency-insert', (db) => db.insertInto('idempotency').values({ scope: '', key: '', fingerprint: '', outcome: '', created_at: '' }).compile());
+  }
+
   /** A page of events after a position, in position order. */
   eventsAfter(): string {
     return this.text('events-after', (db) => db.selectFrom('events').selectAll().where('position', '>', 0).orderBy('position').limit(1).compile());

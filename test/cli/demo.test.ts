@@ -169,7 +169,7 @@ for (const backend of BACKENDS) {
 
     it('start on an existing demo: the welcome, the founding cases, the canned-meat ledger as `case` prints it, the next commands', async () => {
       const before = await cli.snapshot(db);
-      const [run, page] = await Promise.all([runCli(['start', '--db', db]), runCli(['case', CANNED_MEAT, '--db', db])]);
+      const [run, page] = await Promise.all([runCli(['start', '--db', db, '--no-serve']), runCli(['case', CANNED_MEAT, '--db', db])]);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain(page.stdout);
       for (const c of FOUNDING_CASES) expect(run.stdout).toContain(c.id);
@@ -181,7 +181,7 @@ for (const backend of BACKENDS) {
   describe(`[${backend.name}] proverka start (small) on a missing database`, () => {
     it(`builds the demo into it (${backend.name === 'sqlite' ? 'creating its folder' : 'creating the database'}), then welcomes with the canned-meat case`, async () => {
       const db = backend.name === 'sqlite' ? join(dirname(cli.newLocation()), 'demo-data', 'proverka.db') : cli.newLocation();
-      const run = await runCli(['start', '--db', db, '--size', 'small']);
+      const run = await runCli(['start', '--db', db, '--size', 'small', '--no-serve']);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/^built the small demo \(seed 1\) into .* in \d+\.\d s\n/);
       expect(run.stdout).toContain(`CASE ${CANNED_MEAT}: `);

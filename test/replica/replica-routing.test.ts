@@ -18,6 +18,11 @@ function side(events: number, fail = false): ReadModel {
     eventsAfter: no,
     names: no,
     assignments: no,
+    snapshot: no,
+    streams: no,
+    grants: no,
+    unitChain: no,
+    unitSubtree: no,
     counts: () => (fail ? Promise.reject(new Error('connection terminated')) : Promise.resolve({ ...COUNTS, events })),
   };
 }

@@ -31,6 +31,8 @@ function staleReads(inner: Store): Store {
     loadAny: async (id) => lag(await tx.loadAny(id)),
     append: (kind, id, expectedSeq, events) => tx.append(kind, id, expectedSeq, events),
     decisionNumberTaken: (bodyId, number) => tx.decisionNumberTaken(bodyId, number),
+    recall: (scope, key) => tx.recall(scope, key),
+    remember: (scope, key, fingerprint, outcome, at) => tx.remember(scope, key, fingerprint, outcome, at),
   });
   function lag<S extends Snapshot | undefined>(s: S): S {
     return s !== undefined && s.kind === 'assignment' && s.seq > 1 ? { ...s, seq: s.seq - 1 } : s;
@@ -38,6 +40,8 @@ function staleReads(inner: Store): Store {
   return {
     backend: inner.backend,
     reads: inner.reads,
+    fresh: inner.fresh,
+    accounts: inner.accounts,
     write: (fn) => inner.write((tx) => fn(stale(tx))),
     bulk: (fn, options) => inner.bulk((tx) => fn(stale(tx)), options),
     checkpoint: (at, force) => inner.checkpoint(at, force),

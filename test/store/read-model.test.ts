@@ -31,6 +31,7 @@ function summaryOf(r: Row): AssignmentSummary {
     issuedAt: String(r['issued_at']),
     closedAt: r['closed_at'] as string | null,
     escalationLevel: Number(r['escalation_level']),
+    unitId: r['unit_id'] as string | null,
     handovers: Number(r['handovers']),
     refusals: Number(r['refusals']),
     rejections: Number(r['rejections']),

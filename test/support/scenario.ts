@@ -16,6 +16,10 @@ export async function populate<S extends Store>(store: S, seed = 3): Promise<Wor
   const to = (hours: number): void => w.clock.set(START + hours * HOUR);
   await setupOrganisation(w);
   to(1);
+  await run(w, 'system', { type: 'person.grant-role', personId: p.secretary, role: 'secretary', scopeId: ORG.bodies.sto });
+  await run(w, 'system', { type: 'person.grant-role', personId: p.auditor, role: 'controller', scopeId: ORG.units.trade });
+  await run(w, 'system', { type: 'person.grant-role', personId: p.clerk, role: 'viewer', scopeId: ORG.units.coop });
+  await run(w, 'system', { type: 'person.revoke-role', personId: p.clerk, role: 'viewer', scopeId: ORG.units.coop });
   await run(w, p.secretary, issueCommand({ id: 'asg_meat', title: 'Buy the canned meat', deadline: at(48) }));
   await run(w, p.secretary, issueCommand({ id: 'asg_coal', title: 'Coal for the Donbass', ownerId: p.khinchuk, controllerId: p.auditor, deadline: at(72), domain: 'energy' }));
   await run(w, p.secretary, issueCommand({ id: 'asg_prices', title: 'Report on prices', ownerId: p.clerk, verifierId: p.auditor, coExecutorIds: [p.krasin, p.khinchuk], deadline: at(30) }));

@@ -146,5 +146,7 @@ export function lifecycleCommand(tx: WriteSession, ctx: CommandContext, c: Lifec
       return run((s) => rules.reopen(s, { reason: c.reason }, ctx));
     case 'assignment.escalate':
       return run((s) => withTarget(tx, c.toId, 'escalation target', (to) => rules.escalate(s, { to, reason: c.reason }, ctx)));
+    case 'assignment.beneficiary.answer':
+      return run((s) => rules.answerAsBeneficiary(s, { linkId: c.linkId, beneficiary: c.beneficiary, verdict: c.verdict, comment: c.comment }, ctx));
   }
 }

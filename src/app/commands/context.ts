@@ -17,6 +17,8 @@ export interface CommandContext {
 export interface Outcome {
   readonly id: string;
   readonly events: readonly AppendedEvent[];
+  /** True when an idempotency key found this outcome from an earlier run: nothing was written now. */
+  readonly replayed?: boolean;
 }
 
 /** Dates events with the command's actor and instant. */

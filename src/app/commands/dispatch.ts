@@ -11,7 +11,9 @@ import {
   createPostCommand,
   createUnitCommand,
   dissolveCommitteeCommand,
+  grantRoleCommand,
   registerPersonCommand,
+  revokeRoleCommand,
   vacateCommand,
 } from './organisation.commands.js';
 import type { Command } from './schemas.js';
@@ -23,6 +25,10 @@ export function executeCommand(tx: WriteSession, ctx: CommandContext, c: Command
       return createUnitCommand(tx, ctx, c);
     case 'person.register':
       return registerPersonCommand(tx, ctx, c);
+    case 'person.grant-role':
+      return grantRoleCommand(tx, ctx, c);
+    case 'person.revoke-role':
+      return revokeRoleCommand(tx, ctx, c);
     case 'post.create':
       return createPostCommand(tx, ctx, c);
     case 'post.appoint':

@@ -1,7 +1,8 @@
 /** Use cases of the organisation: units, people, posts, bodies, committees. Each decides everything before it appends. */
 import { createBody } from '../../domain/organisation/body.js';
 import { createCommittee, dissolveCommittee } from '../../domain/organisation/committee.js';
-import { registerPerson } from '../../domain/organisation/person.js';
+import type { RoleGrant } from '../../domain/access/roles.js';
+import { grantRole, registerPerson, revokeRole } from '../../domain/organisation/person.js';
 import { appointHolder, createPost, headPostTitle, vacatePost } from '../../domain/organisation/post.js';
 import { createUnit } from '../../domain/organisation/unit.js';
 import { fail } from '../../domain/result.js';
@@ -118,4 +119,28 @@ export async function dissolveCommitteeCommand(tx: WriteSession, ctx: CommandCon
   const decided = dissolveCommittee(snap.state, c.reason, ctx.at);
   if (!decided.ok) return decided;
   return { ok: true, value: { id: c.committeeId, events: await tx.append('committee', c.committeeId, snap.seq, stamp(decided.value, ctx)) } };
+}
+
+function grantOf(role: CommandOf<'person.grant-role'>['role'], scopeId: string): RoleGrant {
+  return role === 'secretary' ? { role, bodyId: scopeId } : { role, unitId: scopeId };
+}
+
+/** Grants a person a role over a unit subtree (or, for a secretary, over a body). */
+export async function grantRoleCommand(tx: WriteSession, ctx: CommandContext, c: CommandOf<'person.grant-role'>): Promise<AppResult<Outcome>> {
+  const loaded = await existing(tx, 'person', c.personId);
+  if (!loaded.ok) return loaded;
+  const scope = await party(tx, c.scopeId, 'scope');
+  if (!scope.ok) return scope;
+  const decided = grantRole(loaded.value.state, grantOf(c.role, c.scopeId), scope.value, ctx.at);
+  if (!decided.ok) return decided;
+  return { ok: true, value: { id: c.personId, events: await tx.append('person', c.personId, loaded.value.seq, stamp(decided.value, ctx)) } };
+}
+
+/** Revokes a role a person holds. */
+export async function revokeRoleCommand(tx: WriteSession, ctx: CommandContext, c: CommandOf<'person.revoke-role'>): Promise<AppResult<Outcome>> {
+  const loaded = await existing(tx, 'person', c.personId);
+  if (!loaded.ok) return loaded;
+  const decided = revokeRole(loaded.value.state, grantOf(c.role, c.scopeId), ctx.at);
+  if (!decided.ok) return decided;
+  return { ok: true, value: { id: c.personId, events: await tx.append('person', c.personId, loaded.value.seq, stamp(decided.value, ctx)) } };
 }

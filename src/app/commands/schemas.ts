@@ -4,6 +4,7 @@
  * deadline, a definition of done …) is left to the domain, so that it fails with its own code.
  */
 import { z } from 'zod';
+import { ROLES } from '../../domain/access/roles.js';
 
 const id = z.string().trim().min(1).max(80);
 const text = z.string().max(20_000);
@@ -35,6 +36,8 @@ export const assignmentSpec = z.object({
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit.create'), id: id.optional(), name: z.string().max(300), parentId: id.optional(), headPostId: id.optional(), headTitle: z.string().max(300).optional() }),
   z.object({ type: z.literal('person.register'), id: id.optional(), name: z.string().max(300), unitId: id, email: z.string().max(300).optional() }),
+  z.object({ type: z.literal('person.grant-role'), personId: id, role: z.enum(ROLES), scopeId: id }),
+  z.object({ type: z.literal('person.revoke-role'), personId: id, role: z.enum(ROLES), scopeId: id }),
   z.object({ type: z.literal('post.create'), id: id.optional(), unitId: id, title: z.string().max(300), domain: z.string().max(100).default('general'), holderId: id.optional() }),
   z.object({ type: z.literal('post.appoint'), postId: id, personId: id }),
   z.object({ type: z.literal('post.vacate'), postId: id }),
@@ -77,6 +80,14 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assignment.cancel'), assignmentId: id, reason: text }),
   z.object({ type: z.literal('assignment.reopen'), assignmentId: id, reason: text }),
   z.object({ type: z.literal('assignment.escalate'), assignmentId: id, toId: id, reason: text }),
+  z.object({
+    type: z.literal('assignment.beneficiary.answer'),
+    assignmentId: id,
+    linkId: z.string().max(100),
+    beneficiary: z.string().max(300),
+    verdict: z.enum(['confirmed', 'disputed']),
+    comment: z.string().max(5000).default(''),
+  }),
 ]);
 
 /** A command as validated input. */

@@ -42,7 +42,11 @@ export type AssignmentEvent =
   | EventData<'assignment.rejected', { readonly reasons: readonly string[] }>
   | EventData<'assignment.cancelled', { readonly reason: string }>
   | EventData<'assignment.reopened', { readonly reason: string }>
-  | EventData<'assignment.escalated', { readonly level: number; readonly to: string; readonly toUnit: string | null; readonly reason: string }>;
+  | EventData<'assignment.escalated', { readonly level: number; readonly to: string; readonly toUnit: string | null; readonly reason: string }>
+  /** A beneficiary, through a signed link, says the work reached them. */
+  | EventData<'assignment.beneficiary-confirmed', { readonly linkId: string; readonly beneficiary: string; readonly comment: string }>
+  /** A beneficiary says it did not: the question goes back to the verifier. */
+  | EventData<'assignment.beneficiary-disputed', { readonly linkId: string; readonly beneficiary: string; readonly comment: string }>;
 
 /** The type names of assignment events. */
 export type AssignmentEventType = AssignmentEvent['type'];

@@ -353,3 +353,27 @@ export function escalate(s: AssignmentState, input: { readonly to: PartyRef; rea
     },
   );
 }
+
+/** The actor of what a beneficiary says through a signed link: not a person with an account. */
+export const BENEFICIARY_ACTOR = 'beneficiary';
+
+/**
+ * A beneficiary confirms (or disputes, with what is missing) that submitted or verified work
+ * reached them. A dispute of verified work puts it back with the verifier.
+ */
+export function answerAsBeneficiary(
+  s: AssignmentState,
+  input: { readonly linkId: string; readonly beneficiary: string; readonly verdict: 'confirmed' | 'disputed'; readonly comment: string },
+  ctx: CommandContext,
+): Decision {
+  const payload = { linkId: input.linkId, beneficiary: input.beneficiary.trim(), comment: input.comment.trim() };
+  return decide(
+    firstFailure(
+      base(s, ctx),
+      () => inStatus(s, ['submitted', 'verified'], 'confirm or dispute'),
+      () => requireText(input.beneficiary, 'NAME_REQUIRED', "the beneficiary's name"),
+      () => (input.verdict === 'disputed' ? requireText(input.comment, 'REASON_REQUIRED', 'what did not reach you') : PASS),
+    ),
+    input.verdict === 'confirmed' ? { type: 'assignment.beneficiary-confirmed', payload } : { type: 'assignment.beneficiary-disputed', payload },
+  );
+}

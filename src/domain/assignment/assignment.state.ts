@@ -29,6 +29,8 @@ export interface AssignmentCounts {
   readonly rejections: number;
   readonly reopenings: number;
   readonly escalations: number;
+  readonly confirmations: number;
+  readonly disputes: number;
 }
 
 /** The last submission: who held the case when it was submitted, when, and with what evidence. */
@@ -92,6 +94,8 @@ const ZERO_COUNTS: AssignmentCounts = {
   rejections: 0,
   reopenings: 0,
   escalations: 0,
+  confirmations: 0,
+  disputes: 0,
 };
 
 /** True while the case is neither verified nor cancelled. */
@@ -212,6 +216,13 @@ export function evolveAssignment(state: AssignmentState | undefined, event: Stre
       return { ...s, status: 'cancelled', pending: null, closedAt: event.at };
     case 'assignment.reopened':
       return { ...s, status: 'in_progress', holderId: s.ownerId, closedAt: null, counts: bump(s.counts, 'reopenings') };
+    case 'assignment.beneficiary-confirmed':
+      return { ...s, counts: bump(s.counts, 'confirmations') };
+    case 'assignment.beneficiary-disputed':
+      // A dispute of verified work reopens the question for the verifier, who holds the case again.
+      return s.status === 'verified'
+        ? { ...s, status: 'submitted', closedAt: null, verifiedBy: null, counts: bump(s.counts, 'disputes') }
+        : { ...s, counts: bump(s.counts, 'disputes') };
     case 'assignment.escalated':
       return {
         ...s,

@@ -44,7 +44,7 @@ export interface LedgerRequest {
 
 /** Any other notable step: escalations, rejections, reopenings, cancellation. */
 export interface LedgerMark {
-  readonly kind: 'escalated' | 'rejected' | 'reopened' | 'cancelled' | 'submitted' | 'verified';
+  readonly kind: 'escalated' | 'rejected' | 'reopened' | 'cancelled' | 'submitted' | 'verified' | 'confirmed' | 'disputed';
   readonly at: Instant;
   readonly actor: string;
   readonly detail: string;
@@ -170,6 +170,12 @@ function record(requests: LedgerRequest[], marks: LedgerMark[], before: Assignme
       return;
     case 'assignment.verified':
       marks.push({ kind: 'verified', at: e.at, actor: e.actor, detail: e.payload.note ?? '' });
+      return;
+    case 'assignment.beneficiary-confirmed':
+      marks.push({ kind: 'confirmed', at: e.at, actor: e.actor, detail: `${e.payload.beneficiary}: ${e.payload.comment}` });
+      return;
+    case 'assignment.beneficiary-disputed':
+      marks.push({ kind: 'disputed', at: e.at, actor: e.actor, detail: `${e.payload.beneficiary}: ${e.payload.comment}` });
       return;
     default:
       return;

@@ -65,6 +65,7 @@ describe('people', () => {
       name: 'K',
       unitId: 'unit_trade',
       email: null,
+      roles: [],
       lastEventAt: AT,
     });
   });

@@ -2,8 +2,9 @@
 import type { Migration } from 'kysely';
 import type { DialectCapabilities } from '../dialect.js';
 import { recordMigration } from './001-record.js';
+import { accountsMigration } from './002-accounts-and-access.js';
 
 /** The migrations keyed by name; names sort in the order they must run. */
 export function allMigrations(caps: DialectCapabilities): Record<string, Migration> {
-  return { '001-record': recordMigration(caps) };
+  return { '001-record': recordMigration(caps), '002-accounts-and-access': accountsMigration(caps) };
 }

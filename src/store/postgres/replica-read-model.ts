@@ -8,7 +8,9 @@
  * transactions, migrations, checkpoints and verification never come here: they stay on the primary.
  */
 import type { RecordedEvent } from '../record.js';
-import type { AssignmentFilter, AssignmentSummary, ReadModel, RecordCounts } from '../read-model.js';
+import type { RoleGrant } from '../../domain/access/roles.js';
+import type { StreamKind } from '../../domain/ids.js';
+import type { AssignmentFilter, AssignmentSummary, ReadModel, RecordCounts, StreamFilter, StreamSnapshot } from '../read-model.js';
 import type { LagReading } from './replica-lag.js';
 
 /** Which side served a read. */
@@ -109,5 +111,26 @@ export class ReplicaReadModel implements ReadModel {
 
   counts(): Promise<RecordCounts> {
     return this.run((m) => m.counts());
+  }
+
+  snapshot(id: string): Promise<StreamSnapshot | undefined> {
+    return this.run((m) => m.snapshot(id));
+  }
+
+  streams(kind: StreamKind, filter: StreamFilter): Promise<StreamSnapshot[]> {
+    return this.run((m) => m.streams(kind, filter));
+  }
+
+  // Who may do what is decided on the primary: a revoked role must not live on in a lagging replica.
+  grants(personId: string): Promise<RoleGrant[]> {
+    return this.primary.grants(personId);
+  }
+
+  unitChain(unitId: string): Promise<string[]> {
+    return this.primary.unitChain(unitId);
+  }
+
+  unitSubtree(unitId: string): Promise<string[]> {
+    return this.primary.unitSubtree(unitId);
   }
 }

@@ -38,6 +38,8 @@ function assignmentRow(id: string, s: AssignmentState): RowOf<'assignments'> {
     reopenings: s.counts.reopenings,
     escalations: s.counts.escalations,
     escalation_level: s.escalationLevel,
+    unit_id: s.units[s.ownerId] ?? null,
+    case_holder_id: s.holderId,
   };
 }
 

@@ -8,9 +8,14 @@ export function unitRows(id: string, s: StateOf<'unit'>): ProjectedRow[] {
   return [rowFor('units', { id, name: s.name, parent_id: s.parentId, head_post_id: s.headPostId })];
 }
 
-/** The row of a person. */
-export function personRows(id: string, s: StateOf<'person'>): ProjectedRow[] {
-  return [rowFor('people', { id, name: s.name, unit_id: s.unitId, email: s.email })];
+/** The row of a person, and the role grant or revocation the event carries. */
+export function personRows(id: string, s: StateOf<'person'>, e: StreamEvent<EventOf<'person'>>): ProjectedRow[] {
+  const rows = [rowFor('people', { id, name: s.name, unit_id: s.unitId, email: s.email })];
+  if (e.type === 'person.role-granted' || e.type === 'person.role-revoked') {
+    const g = e.payload.grant;
+    rows.push(rowFor('role_grants', { person_id: id, role: g.role, scope_id: g.role === 'secretary' ? g.bodyId : g.unitId, active: e.type === 'person.role-granted' ? 1 : 0 }));
+  }
+  return rows;
 }
 
 /** The row of a post. */

@@ -21,7 +21,7 @@ export function project(kind: StreamKind, id: string, before: unknown, after: un
     case 'unit':
       return unitRows(id, after as StateOf<'unit'>);
     case 'person':
-      return personRows(id, after as StateOf<'person'>);
+      return personRows(id, after as StateOf<'person'>, event as StreamEvent<EventOf<'person'>>);
     case 'post':
       return postRows(id, after as StateOf<'post'>);
     case 'body':

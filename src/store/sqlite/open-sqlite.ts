@@ -98,7 +98,13 @@ export async function openSqliteStore(options: SqliteOpenOptions): Promise<Kysel
     await db.destroy();
     throw error;
   }
-  const writer = new SqliteWriteDriver(connect(file, true, durability));
+  const writeConnection = connect(file, true, durability);
+  // Statistics for the query planner: without them SQLite may read a whole unit subtree where a
+  // partial index gives the open, overdue cases at once. Bounded work (analysis_limit), run on open
+  // as SQLite advises for long-lived connections, and again when the writer closes.
+  writeConnection.pragma('analysis_limit = 1000');
+  writeConnection.pragma('optimize = 0x10002');
+  const writer = new SqliteWriteDriver(writeConnection);
   return new KyselyStore(db, writer, sqliteCapabilities, {
     integrityCheck: () => Promise.resolve((reader.prepare('pragma integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')),
   });

@@ -49,6 +49,8 @@ export class SqliteWriteDriver implements WriteDriver {
 
   async close(): Promise<void> {
     await this.queue;
+    // Keep the query planner's statistics current (SQLite's advice for every connection that wrote): cheap, bounded by analysis_limit.
+    this.db.pragma('optimize');
     this.db.close();
   }
 }

@@ -1,0 +1,24 @@
+/** Every route of the API, registered in one place. */
+import type { Api } from '../api.js';
+import type { ServerOptions } from '../options.js';
+import { assignmentRoutes } from './assignments.routes.js';
+import { authRoutes } from './auth.routes.js';
+import { beneficiaryRoutes } from './beneficiary.routes.js';
+import { fileRoutes } from './files.routes.js';
+import { recordRoutes } from './record.routes.js';
+import { oidcRoutes } from './oidc.routes.js';
+import { tokenRoutes } from './tokens.routes.js';
+import { organisationRoutes } from './organisation.routes.js';
+
+/** Registers all routes. */
+export function registerRoutes(api: Api, options: ServerOptions): Promise<void> {
+  authRoutes(api, options);
+  oidcRoutes(api, options);
+  tokenRoutes(api, options);
+  assignmentRoutes(api, options);
+  fileRoutes(api, options);
+  beneficiaryRoutes(api, options);
+  recordRoutes(api, options);
+  organisationRoutes(api, options);
+  return Promise.resolve();
+}

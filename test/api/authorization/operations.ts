@@ -1,0 +1,28 @@
+/**
+ * The fixture table: at least one entry per operation of the OpenAPI document, keyed by
+ * operationId (a main case, and maybe variants). An operation of the document without an entry
+ * here fails the sweep (it is not covered).
+ */
+import type { OperationFixture } from './fixture.js';
+import { ASSIGNMENT_OPERATIONS } from './ops-assignments.js';
+import { AUTH_OPERATIONS } from './ops-auth.js';
+import { ORGANISATION_OPERATIONS } from './ops-organisation.js';
+import { RECORD_AND_FILE_OPERATIONS } from './ops-record-files.js';
+
+/** Every fixture, by operationId: the main case first, then its variants. */
+export const OPERATIONS: ReadonlyMap<string, readonly OperationFixture[]> = (() => {
+  const all = [...AUTH_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS];
+  const map = new Map<string, OperationFixture[]>();
+  for (const f of all) {
+    const cases = map.get(f.operationId) ?? [];
+    if (cases.some((c) => c.variant === f.variant)) throw new Error(`two fixtures for ${f.operationId} ${f.variant ?? ''}`);
+    if (cases.some((c) => c.method !== f.method || c.path !== f.path)) throw new Error(`the cases of ${f.operationId} name different operations`);
+    map.set(f.operationId, [...cases, f].sort((a, b) => (a.variant ?? '').localeCompare(b.variant ?? '')));
+  }
+  return map;
+})();
+
+/** The name of a case: its operationId, and its variant if any. */
+export function caseName(f: OperationFixture): string {
+  return f.variant === undefined ? f.operationId : `${f.operationId} [${f.variant}]`;
+}
