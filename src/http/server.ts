@@ -42,6 +42,22 @@ export function holdsNul(value: unknown): boolean {
   return false;
 }
 
+/** The OpenAPI document with every 4xx/5xx response's JSON labelled application/problem+json. */
+function problemMediaTypes<T>(doc: T): T {
+  const paths = (doc as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }).paths ?? {};
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const json = response.content?.['application/json'];
+        if (Number(status) >= 400 && json !== undefined && response.content !== undefined) {
+          response.content = { 'application/problem+json': json };
+        }
+      }
+    }
+  }
+  return doc;
+}
+
 /** Builds the server (not listening yet). */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const server = Fastify({
@@ -77,6 +93,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
+    // Error answers are problem documents: say so in the contract, as the server does on the wire.
+    transformObject: (documents) => problemMediaTypes('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
   });
   await server.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -44,6 +44,8 @@ function problemFaults(op: Operation): string[] {
   for (const [status, response] of errors) {
     const schemas = Object.values(response.content ?? {}).map((c) => c.schema);
     if (schemas.length === 0) faults.push(`${status} has no content`);
+    const types = Object.keys(response.content ?? {});
+    if (types.join() !== 'application/problem+json') faults.push(`${status} is labelled ${types.join(', ') || 'nothing'}, not application/problem+json`);
     for (const schema of schemas) {
       const missing = PROBLEM_MEMBERS.filter((m) => !(m in (schema?.properties ?? {})) || !(schema?.required ?? []).includes(m));
       if (missing.length > 0) faults.push(`${status} is not a problem document (missing or optional: ${missing.join(', ')})`);
