@@ -55,6 +55,19 @@ module.exports = {
       to: { path: '^src/(store/(?!port|read-model)|http|jobs|cli)' },
     },
     {
+      name: 'jobs-go-through-the-application',
+      comment: 'The scheduler (src/jobs) acts through the application and sees the store through its port; only the CLI starts it.',
+      severity: 'error',
+      from: { path: '^src/jobs/' },
+      to: { path: '^src/(store/(sqlite|postgres)/|store/open-store|http|cli|demo|interop)' },
+    },
+    {
+      name: 'only-the-cli-starts-the-jobs',
+      severity: 'error',
+      from: { pathNot: '^src/(cli|jobs)/' },
+      to: { path: '^src/jobs/' },
+    },
+    {
       name: 'nothing-imports-the-entry-points',
       severity: 'error',
       from: { pathNot: '^src/(cli|http|jobs)/' },

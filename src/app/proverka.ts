@@ -12,6 +12,7 @@ import type { CommandContext, Outcome } from './commands/context.js';
 import { executeCommand } from './commands/dispatch.js';
 import { commandSchema, type CommandInput } from './commands/schemas.js';
 import { appFail, type AppResult } from './errors.js';
+import { enqueueMessages } from './notifications.js';
 
 /** What the application is built from; everything from outside is injected. */
 export interface ProverkaDeps {
@@ -52,6 +53,7 @@ function expecting(tx: WriteSession, expect: { readonly id: string; readonly seq
     decisionNumberTaken: (bodyId, number) => tx.decisionNumberTaken(bodyId, number),
     recall: (scope, key) => tx.recall(scope, key),
     remember: (scope, key, fingerprint, outcome, at) => tx.remember(scope, key, fingerprint, outcome, at),
+    notify: (message) => tx.notify(message),
   };
 }
 
@@ -142,6 +144,8 @@ export class Proverka {
           const ctx = this.context(actor);
           const r = await executeCommand(session, ctx, command.value);
           if (!r.ok) throw new Refused(r);
+          // Notifications: written in this transaction, so they exist only if it commits.
+          await enqueueMessages(tx, r.value.events);
           if (idempotency !== undefined) await tx.remember(idempotency.scope, idempotency.key, idempotency.fingerprint, r.value, ctx.at);
           return r;
         });

@@ -16,6 +16,8 @@ import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
+import { registerWebhook } from './commands/webhook.js';
+import { registerWorker } from './commands/worker.js';
 import type { Io } from './io.js';
 
 /** A fresh program writing to `io`; parse it once. */
@@ -32,6 +34,7 @@ export function buildProgram(io: Io): Command {
     );
   registerStart(program, io);
   registerServe(program, io);
+  registerWorker(program, io);
   registerInit(program, io);
   registerDemo(program, io);
   registerCases(program, io);
@@ -43,5 +46,6 @@ export function buildProgram(io: Io): Command {
   registerRestore(program, io);
   registerMigrate(program, io);
   registerUser(program, io);
+  registerWebhook(program, io);
   return program;
 }

@@ -43,6 +43,15 @@ export interface TokenRecord {
   readonly revokedAt: string | null;
 }
 
+/** A calendar feed of a person's deadlines, known by the hash of its secret URL token. */
+export interface CalendarFeedRecord {
+  readonly id: string;
+  readonly accountId: string;
+  readonly tokenHash: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
 /** Storage of accounts, sessions, tokens and secrets. Unique username, person and identity are enforced (StoreError DUPLICATE). */
 export interface AccountStore {
   create(account: AccountRecord): Promise<void>;
@@ -67,6 +76,12 @@ export interface AccountStore {
   tokens(accountId: string): Promise<TokenRecord[]>;
   revokeToken(id: string, at: string): Promise<void>;
   touchToken(id: string, at: string): Promise<void>;
+
+  /** Makes the feed its account's one live calendar feed, revoking the one before in the same transaction; nothing changes if a feed with its id is stored already. */
+  replaceCalendarFeed(feed: CalendarFeedRecord): Promise<void>;
+  calendarFeedByHash(tokenHash: string): Promise<CalendarFeedRecord | undefined>;
+  /** Revokes the account's live calendar feed; false when it had none. */
+  revokeCalendarFeed(accountId: string, at: string): Promise<boolean>;
 
   /** The named secret, made by `make` the first time any process asks (the first writer wins). */
   secret(name: string, make: () => string): Promise<string>;

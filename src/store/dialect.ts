@@ -20,6 +20,12 @@ export interface DialectCapabilities {
   clusterByKey<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C>;
   /** True when the back end locks rows (`SELECT … FOR SHARE`); false when writers are serialised anyway (SQLite). */
   readonly rowLocks: boolean;
+  /**
+   * True when `SELECT … FOR UPDATE SKIP LOCKED` exists: concurrent claimers of due work pass over
+   * each other's locked rows instead of waiting (PostgreSQL); false when writers are serialised
+   * anyway and a claim needs no lock clause (SQLite, BEGIN IMMEDIATE).
+   */
+  readonly skipLocked: boolean;
   /** The most bound parameters one statement may carry. */
   readonly maxParameters: number;
   /**

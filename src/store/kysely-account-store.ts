@@ -4,11 +4,11 @@
  * path: statements are compiled each time.
  */
 import type { Compilable, Kysely } from 'kysely';
-import type { AccountRecord, AccountStore, SessionRecord, TokenRecord } from './accounts.js';
+import type { AccountRecord, AccountStore, CalendarFeedRecord, SessionRecord, TokenRecord } from './accounts.js';
 import type { DialectCapabilities } from './dialect.js';
 import type { WriteDriver } from './driver.js';
 import { StoreError } from './errors.js';
-import type { AccountsTable, ApiTokensTable, Database, SessionsTable } from './schema.js';
+import type { AccountsTable, ApiTokensTable, CalendarFeedsTable, Database, SessionsTable } from './schema.js';
 
 function account(r: AccountsTable): AccountRecord {
   return {
@@ -38,6 +38,10 @@ function token(r: ApiTokensTable): TokenRecord {
     lastUsedAt: r.last_used_at,
     revokedAt: r.revoked_at,
   };
+}
+
+function calendarFeed(r: CalendarFeedsTable): CalendarFeedRecord {
+  return { id: r.id, accountId: r.account_id, tokenHash: r.token_hash, createdAt: r.created_at, revokedAt: r.revoked_at };
 }
 
 /** Accounts, sessions, tokens and secrets on a Kysely database. */
@@ -114,6 +118,7 @@ export class KyselyAccountStore implements AccountStore {
       this.db.updateTable('accounts').set({ disabled_at: at }).where('id', '=', accountId),
       this.db.updateTable('sessions').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null),
       this.db.updateTable('api_tokens').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null),
+      this.db.updateTable('calendar_feeds').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null),
     );
   }
 
@@ -179,6 +184,43 @@ export class KyselyAccountStore implements AccountStore {
 
   touchToken(id: string, at: string): Promise<void> {
     return this.write(this.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id));
+  }
+
+  async replaceCalendarFeed(f: CalendarFeedRecord): Promise<void> {
+    // On PostgreSQL the account's row is locked first, so that two replacements of one account run one after the other.
+    const lock = this.db.selectFrom('accounts').select('id').where('id', '=', f.accountId).forUpdate().compile();
+    const stored = this.db.selectFrom('calendar_feeds').select('id').where('id', '=', f.id).compile();
+    const revoke = this.db.updateTable('calendar_feeds').set({ revoked_at: f.createdAt }).where('account_id', '=', f.accountId).where('revoked_at', 'is', null).compile();
+    const insert = this.db.insertInto('calendar_feeds').values({ id: f.id, account_id: f.accountId, token_hash: f.tokenHash, created_at: f.createdAt, revoked_at: f.revokedAt }).compile();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.writer.transaction(async (c) => {
+          if (this.caps.rowLocks) await c.all(lock.sql, lock.parameters);
+          if ((await c.all(stored.sql, stored.parameters)).length > 0) return;
+          await c.run(revoke.sql, revoke.parameters);
+          await c.run(insert.sql, insert.parameters);
+        });
+        return;
+      } catch (error) {
+        // A concurrent replacement got there first (the one-live-feed index, or the same feed stored by a replay): run again on what it left.
+        if (!this.caps.isConflict(error) || attempt >= 4) throw error;
+      }
+    }
+  }
+
+  async calendarFeedByHash(tokenHash: string): Promise<CalendarFeedRecord | undefined> {
+    const r = await this.db.selectFrom('calendar_feeds').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return r === undefined ? undefined : calendarFeed(r);
+  }
+
+  revokeCalendarFeed(accountId: string, at: string): Promise<boolean> {
+    const live = this.db.selectFrom('calendar_feeds').select('id').where('account_id', '=', accountId).where('revoked_at', 'is', null).compile();
+    const revoke = this.db.updateTable('calendar_feeds').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null).compile();
+    return this.writer.transaction(async (c) => {
+      if ((await c.all(live.sql, live.parameters)).length === 0) return false;
+      await c.run(revoke.sql, revoke.parameters);
+      return true;
+    });
   }
 
   async secret(name: string, make: () => string): Promise<string> {

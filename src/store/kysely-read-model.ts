@@ -125,6 +125,19 @@ export class KyselyReadModel implements ReadModel {
         ]),
       );
     }
+    const party = f.partyOf;
+    if (party !== undefined) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('owner_id', '=', party),
+          eb('holder_id', '=', party),
+          eb('case_holder_id', '=', party),
+          eb('verifier_id', '=', party),
+          eb('controller_id', '=', party),
+          eb('id', 'in', eb.selectFrom('co_executors').select('assignment_id').where('person_id', '=', party)),
+        ]),
+      );
+    }
     const after = f.after;
     if (after !== undefined) q = q.where((eb) => eb(eb.refTuple('deadline', 'id'), '>', eb.tuple(after.deadline, after.id)));
     const limit = Math.max(1, Math.min(f.limit ?? 50, 1000));

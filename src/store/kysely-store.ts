@@ -9,6 +9,10 @@ import { StoreError } from './errors.js';
 import type { WriteDriver } from './driver.js';
 import type { AccountStore } from './accounts.js';
 import { KyselyAccountStore } from './kysely-account-store.js';
+import type { JobStore } from './jobs.js';
+import { KyselyJobStore } from './kysely-job-store.js';
+import { KyselyOutboxStore, OutboxWriter } from './kysely-outbox-store.js';
+import type { OutboxStore } from './outbox.js';
 import { KyselyReadModel } from './kysely-read-model.js';
 import { appendCheckpoint } from './maintenance/checkpoint.js';
 import { exportRecord } from './maintenance/export-record.js';
@@ -40,7 +44,10 @@ export class KyselyStore implements Store {
   readonly reads: ReadModel;
   readonly fresh: ReadModel;
   readonly accounts: AccountStore;
+  readonly jobs: JobStore;
+  readonly outbox: OutboxStore;
   private readonly shapes: SqlShapes;
+  private readonly outboxWriter: OutboxWriter;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -52,6 +59,9 @@ export class KyselyStore implements Store {
     this.fresh = new KyselyReadModel(db, this.shapes);
     this.reads = extras.reads ?? this.fresh;
     this.accounts = new KyselyAccountStore(db, writer, caps);
+    this.jobs = new KyselyJobStore(db, writer, caps);
+    this.outbox = new KyselyOutboxStore(db, writer, caps);
+    this.outboxWriter = new OutboxWriter(db);
   }
 
   get backend(): 'sqlite' | 'postgres' {
@@ -61,7 +71,7 @@ export class KyselyStore implements Store {
   private async session<T>(mode: SessionMode, fn: (s: Session) => Promise<T>, flushEvery?: number): Promise<T> {
     try {
       return await this.writer.transaction(async (connection) => {
-        const s = new Session(connection, this.shapes, this.caps, mode, flushEvery);
+        const s = new Session(connection, this.shapes, this.caps, mode, flushEvery, this.outboxWriter);
         const result = await fn(s);
         await s.flush();
         return result;

@@ -7,6 +7,8 @@ import type { StreamEvent } from '../domain/event.js';
 import type { StreamKind } from '../domain/ids.js';
 import type { EventOf, StateOf } from '../domain/streams.js';
 import type { AccountStore } from './accounts.js';
+import type { JobStore } from './jobs.js';
+import type { OutboxStore, OutgoingMessage } from './outbox.js';
 import type { ReadModel } from './read-model.js';
 import type { AppendedEvent, Progress, RecordedEvent } from './record.js';
 import type { CheckpointResult, ImportReport, RebuildReport, VerifyReport } from './reports.js';
@@ -54,6 +56,12 @@ export interface WriteSession {
    * with CONFLICT, so the key never has two side effects.
    */
   remember(scope: string, key: string, fingerprint: string, outcome: unknown, at: string): Promise<void>;
+  /**
+   * Puts a message in the outbox in this same transaction: it exists, and is sent, only if the
+   * transaction commits. A webhook message becomes one row per active subscription that takes its
+   * event type. Returns the rows written.
+   */
+  notify(message: OutgoingMessage): Promise<number>;
 }
 
 /** Options of a bulk write. */
@@ -75,6 +83,10 @@ export interface Store {
   readonly fresh: ReadModel;
   /** Accounts, sessions, API tokens and secrets (credentials, not part of the record). */
   readonly accounts: AccountStore;
+  /** The scheduler's durable index of due work (not part of the record). */
+  readonly jobs: JobStore;
+  /** Messages to send after commit, their delivery log, webhook subscriptions and digest choices (not part of the record). */
+  readonly outbox: OutboxStore;
   /** Appends a checkpoint (Merkle root over all stream heads) if a head changed since the last one, or always with `force`. */
   checkpoint(at: string, force?: boolean): Promise<CheckpointResult | null>;
   /** Recomputes every hash chain and checkpoint; writes nothing. */

@@ -24,6 +24,8 @@ export interface AssignmentFilter {
   readonly deadlineTo?: Instant;
   /** Only what this person may see: as a party, through a unit role, or as secretary of the deciding body. */
   readonly visibleTo?: Visibility;
+  /** Only cases this person takes a part in: owner, holder (of the hour or of the case), verifier, controller or co-executor; not as issuer only. */
+  readonly partyOf?: string;
   /** Page size (default 50, at most 1,000). */
   readonly limit?: number;
   /** Cursor: the last row of the previous page. */

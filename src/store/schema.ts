@@ -179,6 +179,15 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** Calendar feeds of people's deadlines, one live per account; only a hash of the feed's URL token is kept. */
+export interface CalendarFeedsTable {
+  id: string;
+  account_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** What a command with an idempotency key produced, written in the same transaction as its events. */
 export interface IdempotencyTable {
   scope: string;
@@ -219,6 +228,7 @@ export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  calendar_feeds: CalendarFeedsTable;
   idempotency: IdempotencyTable;
   secrets: SecretsTable;
 }

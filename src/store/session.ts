@@ -14,6 +14,8 @@ import type { DialectCapabilities } from './dialect.js';
 import type { SqlConnection } from './driver.js';
 import { StoreError } from './errors.js';
 import { eventHash, GENESIS_HASH } from './hash-chain.js';
+import type { OutboxWriter } from './kysely-outbox-store.js';
+import type { OutgoingMessage } from './outbox.js';
 import type { LoadOptions, Snapshot, WriteSession } from './port.js';
 import type { AppendedEvent } from './record.js';
 import { project } from './projections/project.js';
@@ -88,6 +90,7 @@ export class Session implements WriteSession {
     private readonly caps: DialectCapabilities,
     private readonly mode: SessionMode,
     private readonly flushEvery = 20_000,
+    private readonly outbox?: OutboxWriter,
   ) {}
 
   /** The connection of the transaction, for maintenance queries; buffered writes are flushed first. */
@@ -230,6 +233,11 @@ export class Session implements WriteSession {
       if (this.caps.isConflict(error)) throw new StoreError('CONFLICT', `the idempotency key ${key} was used by a concurrent request`, { key, transient: false });
       throw error;
     }
+  }
+
+  async notify(message: OutgoingMessage): Promise<number> {
+    if (this.outbox === undefined) throw new Error('this write session has no outbox');
+    return this.outbox.enqueue(this.sql, message);
   }
 
   async decisionNumberTaken(bodyId: string, number: string): Promise<boolean> {

@@ -33,6 +33,7 @@ function staleReads(inner: Store): Store {
     decisionNumberTaken: (bodyId, number) => tx.decisionNumberTaken(bodyId, number),
     recall: (scope, key) => tx.recall(scope, key),
     remember: (scope, key, fingerprint, outcome, at) => tx.remember(scope, key, fingerprint, outcome, at),
+    notify: (message) => tx.notify(message),
   });
   function lag<S extends Snapshot | undefined>(s: S): S {
     return s !== undefined && s.kind === 'assignment' && s.seq > 1 ? { ...s, seq: s.seq - 1 } : s;
@@ -42,6 +43,8 @@ function staleReads(inner: Store): Store {
     reads: inner.reads,
     fresh: inner.fresh,
     accounts: inner.accounts,
+    jobs: inner.jobs,
+    outbox: inner.outbox,
     write: (fn) => inner.write((tx) => fn(stale(tx))),
     bulk: (fn, options) => inner.bulk((tx) => fn(stale(tx)), options),
     checkpoint: (at, force) => inner.checkpoint(at, force),

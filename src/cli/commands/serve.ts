@@ -11,11 +11,15 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { FastifyServerOptions } from 'fastify';
 import { oidcOptionsFromEnv, type OidcOptions } from '../../app/accounts/oidc.js';
 import { systemClock } from '../../domain/clock.js';
+import { defaultHandlers } from '../../jobs/handlers.js';
+import { notifierLogLine, startNotifier } from '../../jobs/notify/notifier.js';
+import { startScheduler } from '../../jobs/scheduler.js';
 import { isPostgresUrl } from '../../store/postgres/open-postgres.js';
 import { displayLocation, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
 import { dbOption, integerIn, readDbOption } from '../options.js';
+import { defaultWorkerId, schedulerLogLine } from './worker.js';
 
 /** The port served when neither --port nor PORT says otherwise. */
 export const DEFAULT_PORT = 3000;
@@ -39,6 +43,8 @@ export interface ServeOptions {
   readonly files?: string;
   /** The URL users reach the server at (behind a proxy: its URL); https makes the cookies Secure. */
   readonly publicUrl?: string;
+  /** Run the scheduler (due reminders and escalations) in this process too (default true; `--no-scheduler`). */
+  readonly scheduler?: boolean;
 }
 
 /** Single sign-on from PROVERKA_OIDC_* (none when none is set); a partial or malformed setting is a usage error. */
@@ -86,9 +92,9 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): Exclude<Fas
   };
 }
 
-/** A URL fit for the logs: a beneficiary link's token and a sign-in's code and state are secrets. */
+/** A URL fit for the logs: a beneficiary link's token, a calendar feed's token and a sign-in's code and state are secrets. */
 export function redactUrl(url: string): string {
-  return url.replace(/^\/confirm\/[^/?#]+/, '/confirm/[redacted]').replace(/([?&](?:code|state|session_state)=)[^&#]*/g, '$1[redacted]');
+  return url.replace(/^\/(confirm|calendar)\/[^/?#]+/, '/$1/[redacted]').replace(/([?&](?:code|state|session_state)=)[^&#]*/g, '$1[redacted]');
 }
 
 /** The port from the PORT environment variable, or the default. */
@@ -172,7 +178,42 @@ export async function serve(opts: ServeOptions, io: Io, onListening?: (url: stri
       const url = urlOf(opts.host, port);
       io.note(`proverka: serving ${displayLocation(opts.db)} at ${url} (API reference: ${url}/api/docs; stop with Ctrl-C)`);
       onListening?.(url);
+      // The scheduler runs beside the API once it listens, and stops (its item in hand finished) before the database closes.
+      const worker = defaultWorkerId('serve');
+      const scheduler =
+        opts.scheduler === false
+          ? undefined
+          : startScheduler({
+              app,
+              clock: systemClock,
+              handlers: defaultHandlers(),
+              worker,
+              onEvent: (e) => {
+                const { level, ...line } = schedulerLogLine(worker, e);
+                if (level === 'error') server.log.error(line, 'scheduler error');
+                else if (level === 'warn') server.log.warn(line, 'job failed');
+                else server.log.info(line, 'job done');
+              },
+            });
+      // Notifications (e-mail when PROVERKA_SMTP_* is set, webhooks) go out after commit, from the outbox, beside the scheduler.
+      const notifier =
+        opts.scheduler === false
+          ? undefined
+          : startNotifier({
+              outbox: app.store.outbox,
+              clock: systemClock,
+              worker,
+              env: process.env,
+              onEvent: (e) => {
+                const { level, ...line } = notifierLogLine(worker, e);
+                if (level === 'error') server.log.error(line, 'notification error');
+                else if (level === 'warn') server.log.warn(line, 'notification retry');
+                else server.log.info(line, 'notification');
+              },
+            });
       await watch.closed;
+      await scheduler?.stop();
+      await notifier?.stop();
     },
     setup,
   );
@@ -203,9 +244,10 @@ export function registerServe(program: Command, io: Io): void {
     .addOption(portOption())
     .addOption(hostOption())
     .option('--files <dir>', 'where evidence files are kept (default: FILE.files beside a database file, ./proverka-files for PostgreSQL)')
+    .option('--no-scheduler', 'do not run the scheduler (due reminders and escalations) in this process; run `proverka worker` instead')
     .addOption(new Option('--public-url <url>', 'the URL users reach the server at, e.g. behind a proxy (default: PROVERKA_PUBLIC_URL); https makes cookies Secure').argParser(publicUrlArg))
     .addHelpText('after', '\nSingle sign-on: set PROVERKA_OIDC_ISSUER, PROVERKA_OIDC_CLIENT_ID, PROVERKA_OIDC_CLIENT_SECRET and PROVERKA_OIDC_REDIRECT_URI.\nLogs: JSON lines on stdout at LOG_LEVEL (default info).')
-    .action((opts: { db: string; readDb?: string; port?: number; host?: string; files?: string; publicUrl?: string }) => {
+    .action((opts: { db: string; readDb?: string; port?: number; host?: string; files?: string; publicUrl?: string; scheduler: boolean }) => {
       const envUrl = process.env['PROVERKA_PUBLIC_URL'];
       const publicUrl = opts.publicUrl ?? (envUrl !== undefined && envUrl.trim() !== '' ? publicUrlFromEnv(envUrl) : undefined);
       return serve(
@@ -213,6 +255,7 @@ export function registerServe(program: Command, io: Io): void {
           db: opts.db,
           port: opts.port ?? portFromEnv(),
           host: opts.host ?? hostFromEnv(),
+          scheduler: opts.scheduler,
           ...(opts.readDb !== undefined ? { readDb: opts.readDb } : {}),
           ...(opts.files !== undefined ? { files: opts.files } : {}),
           ...(publicUrl !== undefined ? { publicUrl } : {}),

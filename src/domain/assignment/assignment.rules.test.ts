@@ -5,6 +5,7 @@
  * reopening, and who holds the case after each step. Pure: fixed instants, no database.
  */
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../event.js';
 import { evolve } from '../streams.js';
 import type { AssignmentEvent } from './assignment.events.js';
 import * as rules from './assignment.rules.js';
@@ -525,6 +526,10 @@ describe('escalate (F5)', () => {
   it('co-executors, the issuer and the controller may escalate; submitted work may be escalated', () => {
     for (const who of [P.co, P.issuer, P.controller]) expect(typesOf(inProgress().try(who, 2, up())), who.id).toEqual(['assignment.escalated']);
     expect(typesOf(submitted().try(P.owner, 3, up()))).toEqual(['assignment.escalated']);
+  });
+  it('the system escalates by the ladder: the event carries actor system', () => {
+    const c = inProgress().do(SYSTEM_ACTOR, 2, up(P.third, 'ladder: 3 working days past the deadline'));
+    expect(c.events.at(-1)).toMatchObject({ type: 'assignment.escalated', actor: 'system', payload: { level: 1, to: 'per_third' } });
   });
   it('NOT_PERMITTED: the verifier or an outsider escalates', () => {
     expect(codeOf(inProgress().try(P.verifier, 2, up()))).toBe('NOT_PERMITTED');

@@ -2,6 +2,7 @@
  * The rules of an assignment's lifecycle (F1–F3). Each function decides one command: it returns
  * the events to append, or a DomainError with a stable code. Pure: no I/O, time comes in `ctx.at`.
  */
+import { SYSTEM_ACTOR } from '../event.js';
 import { firstFailure, PASS, requireNotBefore, requireText } from '../guards.js';
 import type { PartyRef } from '../ids.js';
 import { fail, ok, type Result } from '../result.js';
@@ -333,14 +334,17 @@ export function reopen(s: AssignmentState, input: { readonly reason: string }, c
   );
 }
 
-/** Someone answerable for the case raises it one level, to a person or a body, with a reason. */
+/**
+ * Someone answerable for the case raises it one level, to a person or a body, with a reason; so
+ * does the system when the escalation ladder falls due (recorded with actor SYSTEM_ACTOR).
+ */
 export function escalate(s: AssignmentState, input: { readonly to: PartyRef; readonly reason: string }, ctx: CommandContext): Decision {
-  const involved = [s.ownerId, s.holderId, s.issuerId, s.controllerId, ...s.coExecutorIds];
+  const involved = [s.ownerId, s.holderId, s.issuerId, s.controllerId, ...s.coExecutorIds, SYSTEM_ACTOR];
   return decide(
     firstFailure(
       base(s, ctx),
       () => inStatus(s, ['issued', 'in_progress', 'submitted'], 'escalate'),
-      () => (involved.includes(ctx.actor) ? PASS : fail('NOT_PERMITTED', 'only the owner, holder, co-executors, issuer or controller escalate an assignment')),
+      () => (involved.includes(ctx.actor) ? PASS : fail('NOT_PERMITTED', 'only the owner, holder, co-executors, issuer or controller (or the system, by the ladder) escalate an assignment')),
       () => requireText(input.reason, 'REASON_REQUIRED', 'a reason for the escalation'),
       () =>
         (input.to.kind === 'person' && input.to.unitId !== undefined) || input.to.kind === 'body'

@@ -4,6 +4,7 @@ import type { ServerOptions } from '../options.js';
 import { assignmentRoutes } from './assignments.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { beneficiaryRoutes } from './beneficiary.routes.js';
+import { calendarRoutes } from './calendar.routes.js';
 import { fileRoutes } from './files.routes.js';
 import { recordRoutes } from './record.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -15,6 +16,7 @@ export function registerRoutes(api: Api, options: ServerOptions): Promise<void> 
   authRoutes(api, options);
   oidcRoutes(api, options);
   tokenRoutes(api, options);
+  calendarRoutes(api, options);
   assignmentRoutes(api, options);
   fileRoutes(api, options);
   beneficiaryRoutes(api, options);

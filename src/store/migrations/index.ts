@@ -3,8 +3,11 @@ import type { Migration } from 'kysely';
 import type { DialectCapabilities } from '../dialect.js';
 import { recordMigration } from './001-record.js';
 import { accountsMigration } from './002-accounts-and-access.js';
+import { schedulerMigration } from './003-scheduler.js';
+import { notificationsMigration } from './004-notifications.js';
+import { calendarFeedsMigration } from './005-calendar-feeds.js';
 
 /** The migrations keyed by name; names sort in the order they must run. */
 export function allMigrations(caps: DialectCapabilities): Record<string, Migration> {
-  return { '001-record': recordMigration(caps), '002-accounts-and-access': accountsMigration(caps) };
+  return { '001-record': recordMigration(caps), '002-accounts-and-access': accountsMigration(caps), '003-scheduler': schedulerMigration(caps), '004-notifications': notificationsMigration(caps), '005-calendar-feeds': calendarFeedsMigration(caps) };
 }

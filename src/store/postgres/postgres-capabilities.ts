@@ -16,6 +16,7 @@ export const postgresCapabilities: DialectCapabilities = {
   },
   clusterByKey: (table) => table,
   rowLocks: true,
+  skipLocked: true,
   maxParameters: 60_000,
   // One snapshot for the whole transaction, and a promise to write nothing.
   snapshot: { isolationLevel: 'repeatable read', accessMode: 'read only' },
