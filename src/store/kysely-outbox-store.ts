@@ -205,7 +205,7 @@ export class KyselyOutboxStore implements OutboxStore {
         .orderBy('id')
         .limit(limit);
       if (channels !== undefined) q = q.where('channel', 'in', [...channels]);
-      if (this.caps.rowLocks) q = q.forUpdate().skipLocked();
+      if (this.caps.skipLocked) q = q.forUpdate().skipLocked();
       const ids = (await all<{ id: string }>(c, q)).map((r) => r.id);
       if (ids.length === 0) return [];
       await run(c, this.db.updateTable('outbox').set({ lease_owner: owner, lease_until: leaseUntil }).where('id', 'in', ids));
@@ -327,7 +327,7 @@ export class KyselyOutboxStore implements OutboxStore {
   async digest(before: string, at: string, compose: (group: HeldGroup) => EmailContent): Promise<OutboxItem[]> {
     return this.writer.transaction(async (c) => {
       let q = this.db.selectFrom('outbox').selectAll().where('status', '=', 'held').where('created_at', '<', before).orderBy('person_id').orderBy('created_at').orderBy('id');
-      if (this.caps.rowLocks) q = q.forUpdate().skipLocked();
+      if (this.caps.skipLocked) q = q.forUpdate().skipLocked();
       const held = (await all<OutboxTable>(c, q)).map(item).filter((i): i is OutboxItem & { channel: 'email' } => i.channel === 'email' && i.personId !== null);
       const groups = new Map<string, { personId: string; day: string; items: (OutboxItem & { channel: 'email' })[] }>();
       for (const i of held) {
