@@ -28,7 +28,19 @@ function plan(e: AppendedEvent, s: AssignmentState): EmailPlan | undefined {
         lead: `The assignment was escalated to level ${String(p['level'])}. Reason: ${String(p['reason'])}`,
       };
     case 'assignment.issued':
+      if (s.urgentDemand !== null) {
+        return {
+          to: [s.ownerId, s.urgentDemand.copyTo.id],
+          kind: 'immediate',
+          subject: `URGENT demand: ${s.title}`,
+          lead: `An urgent demand to ${s.urgentDemand.competentUnitId}, with ${s.urgentDemand.documents.length} document(s); copy to the execution-control office. The requester states: ${s.urgentDemand.statement}`,
+        };
+      }
       return { to: [s.ownerId], kind: 'digest-eligible', subject: `New assignment: ${s.title}`, lead: 'You were made the owner of this assignment.' };
+    case 'assignment.reminded':
+      return p['step'] === 'controller-told'
+        ? { to: [String(p['to'])], kind: 'immediate', subject: `Deadline reached: ${s.title}`, lead: `The deadline ${s.deadline} is reached and the assignment is not done; you control it.` }
+        : { to: [String(p['to'])], kind: 'immediate', subject: `Reminder: ${s.title} is due ${s.deadline}`, lead: `A reminder of the ladder (${String(p['step'])}): the deadline is near.` };
     case 'assignment.handover-offered':
     case 'assignment.transfer-requested':
       return { to: [String(p['to'])], kind: 'digest-eligible', subject: `Offered to you: ${s.title}`, lead: `The assignment is offered to you. Reason: ${String(p['reason'])}` };
@@ -44,6 +56,15 @@ function plan(e: AppendedEvent, s: AssignmentState): EmailPlan | undefined {
 /** True for something that looks like one e-mail address (no spaces, no line breaks, one @ inside). */
 function isAddress(email: string): boolean {
   return /^[^\s@]+@[^\s@]+$/.test(email);
+}
+
+/** The person an id stands for: a person, or the holder of a unit's head post (a copy sent to a unit). */
+async function personOf(tx: WriteSession, id: string): Promise<string | undefined> {
+  if (kindOfId(id) === 'person') return id;
+  if (kindOfId(id) !== 'unit') return undefined;
+  const unit = await tx.load('unit', id);
+  const post = unit === undefined ? undefined : await tx.load('post', unit.state.headPostId);
+  return post?.state.holderId ?? undefined;
 }
 
 /** The e-mail address of a person, or undefined (not a person, unknown, no address). */
@@ -80,7 +101,12 @@ export async function messagesFor(tx: WriteSession, events: readonly AppendedEve
     });
     const p = plan(e, s);
     if (p === undefined) continue;
-    const people = [...new Set(p.to.filter((id): id is string => id !== null && id !== e.actor))];
+    const named: string[] = [];
+    for (const id of p.to) {
+      const person = id === null ? undefined : await personOf(tx, id);
+      if (person !== undefined && person !== e.actor) named.push(person);
+    }
+    const people = [...new Set(named)];
     for (const personId of people) {
       const to = await addressOf(tx, personId);
       if (to === undefined) continue;

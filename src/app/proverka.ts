@@ -13,6 +13,7 @@ import { executeCommand } from './commands/dispatch.js';
 import { commandSchema, type CommandInput } from './commands/schemas.js';
 import { appFail, type AppResult } from './errors.js';
 import { enqueueMessages } from './notifications.js';
+import { ladderWorkIn, replanAll, touchesLadder } from './ladder/ladder-work.js';
 
 /** What the application is built from; everything from outside is injected. */
 export interface ProverkaDeps {
@@ -54,6 +55,8 @@ function expecting(tx: WriteSession, expect: { readonly id: string; readonly seq
     recall: (scope, key) => tx.recall(scope, key),
     remember: (scope, key, fingerprint, outcome, at) => tx.remember(scope, key, fingerprint, outcome, at),
     notify: (message) => tx.notify(message),
+    schedule: (items) => tx.schedule(items),
+    streams: (kind) => tx.streams(kind),
   };
 }
 
@@ -144,8 +147,9 @@ export class Proverka {
           const ctx = this.context(actor);
           const r = await executeCommand(session, ctx, command.value);
           if (!r.ok) throw new Refused(r);
-          // Notifications: written in this transaction, so they exist only if it commits.
+          // Notifications and the ladder's planning: written in this transaction, so they exist only if it commits.
           await enqueueMessages(tx, r.value.events);
+          await tx.schedule(await ladderWorkIn(tx, r.value.events));
           if (idempotency !== undefined) await tx.remember(idempotency.scope, idempotency.key, idempotency.fingerprint, r.value, ctx.at);
           return r;
         });
@@ -172,15 +176,22 @@ export class Proverka {
    */
   async bulk<T>(fn: (run: BulkRunner) => Promise<T>, options: { flushEvery?: number } = {}): Promise<T> {
     let written = 0;
+    let replan = false;
     const result = await this.deps.store.bulk(async (tx: WriteSession) => {
       const run: BulkRunner = async (actor, input) => {
         const command = parseCommand(input);
         if (!command.ok) return command;
         const r = await executeCommand(tx, this.context(actor), command.value);
-        if (r.ok) written += r.value.events.length;
+        if (r.ok) {
+          written += r.value.events.length;
+          replan ||= touchesLadder(r.value.events);
+        }
         return r;
       };
-      return fn(run);
+      const out = await fn(run);
+      // One plan of every open case for the whole bulk write, rather than one item per case.
+      if (replan) await tx.schedule([replanAll(`bulk@${this.now()}`, this.now())]);
+      return out;
     }, options);
     await this.written(written);
     return result;

@@ -54,6 +54,28 @@ export const DOMAIN_ERROR_CODES = [
   'DECISION_NUMBER_TAKEN',
   'POST_HOLDER_INVALID',
   'ROLE_SCOPE_INVALID',
+  // business calendars (F5): a definition breaks a rule (`details.problems`); a scope already has one
+  'CALENDAR_INVALID',
+  'CALENDAR_SCOPE_TAKEN',
+  // ladder policies and accountability actions (F5)
+  'LADDER_POLICY_INVALID',
+  'LADDER_POLICY_SCOPE_TAKEN',
+  'LADDER_STEP_NOT_DUE',
+  'ACCOUNTABILITY_INVALID',
+  'ACCOUNTABILITY_SELF_DECISION',
+  // the urgent demand (F6)
+  'COMPETENT_UNIT_REQUIRED',
+  'OWNER_NOT_IN_COMPETENT_UNIT',
+  'DOCUMENTS_REQUIRED',
+  'DEADLINE_TOO_LONG_FOR_URGENT',
+  'COPY_TO_CONTROL_REQUIRED',
+  'STATEMENT_REQUIRED',
+  // a body's agenda (F7)
+  'STATEMENT_INCOMPLETE',
+  'LADDER_NOT_REACHED',
+  'RETURN_TARGET_NOT_A_UNIT',
+  'SESSION_DATE_INVALID',
+  'AGENDA_DECISION_INVALID',
 ] as const;
 
 /** One of the domain's stable error codes. */

@@ -13,6 +13,10 @@ export const ID_PREFIX = {
   decision: 'dec',
   assignment: 'asg',
   ledger: 'ledger',
+  calendar: 'cal',
+  ladder: 'lad',
+  accountability: 'acp',
+  agenda: 'agd',
 } as const;
 
 /** A kind of stream (aggregate). */

@@ -10,6 +10,10 @@ import { evolveCommittee, type CommitteeEvent, type CommitteeState } from './org
 import { evolvePerson, type PersonEvent, type PersonState } from './organisation/person.js';
 import { evolvePost, type PostEvent, type PostState } from './organisation/post.js';
 import { evolveUnit, type UnitEvent, type UnitState } from './organisation/unit.js';
+import { evolveCalendar, type CalendarEvent, type CalendarState } from './calendar/calendar-stream.js';
+import { evolveLadderPolicy, type LadderPolicyEvent, type LadderPolicyState } from './ladder/ladder-policy-stream.js';
+import { evolveAccountability, type AccountabilityEvent, type AccountabilityState } from './ladder/accountability.js';
+import { evolveAgendaItem, type AgendaEvent, type AgendaItemState } from './agenda/agenda-item.js';
 
 /** For each kind of stream, the events it holds and the state they fold into. */
 export interface StreamTypes {
@@ -21,6 +25,10 @@ export interface StreamTypes {
   decision: { event: DecisionEvent; state: DecisionState };
   assignment: { event: AssignmentEvent; state: AssignmentState };
   ledger: { event: LedgerEvent; state: LedgerState };
+  calendar: { event: CalendarEvent; state: CalendarState };
+  ladder: { event: LadderPolicyEvent; state: LadderPolicyState };
+  accountability: { event: AccountabilityEvent; state: AccountabilityState };
+  agenda: { event: AgendaEvent; state: AgendaItemState };
 }
 
 /** Any event of any stream. */
@@ -41,6 +49,10 @@ const EVOLVERS: Evolvers = {
   decision: evolveDecision,
   assignment: evolveAssignment,
   ledger: evolveLedger,
+  calendar: evolveCalendar,
+  ladder: evolveLadderPolicy,
+  accountability: evolveAccountability,
+  agenda: evolveAgendaItem,
 };
 
 /** The event type prefix each kind of stream accepts (`assignment.` …, `checkpoint.` for the ledger). */
@@ -53,6 +65,10 @@ export const EVENT_PREFIX: { readonly [K in StreamKind]: string } = {
   decision: 'decision.',
   assignment: 'assignment.',
   ledger: 'checkpoint.',
+  calendar: 'calendar.',
+  ladder: 'ladder-policy.',
+  accountability: 'accountability.',
+  agenda: 'agenda.',
 };
 
 /** Folds an event into the state of a stream of the given kind; refuses an event of another kind of stream. */

@@ -1,56 +1,10 @@
-/**
- * Handlers of due work, by kind, and the one way a handler acts: a command executed with the item's
- * id as its idempotency key (scope `scheduler`). The key is recorded in the transaction that appends
- * the command's events, so an item run twice — its worker died after the commit but before marking
- * the item done, or its lease ran out under a slow worker — appends once and replays the second time.
- */
+/** Handlers of due work, by kind: commands the system executes when they fall due, and the escalation ladder's work. */
 import { z } from 'zod';
 import type { CommandInput } from '../app/commands/schemas.js';
-import type { Proverka } from '../app/proverka.js';
-import { SYSTEM_ACTOR } from '../domain/event.js';
-import type { JobItem } from '../store/jobs.js';
+import { executeOnce, type JobHandler, type JobHandlers } from './effects.js';
+import { ladderHandlers } from './ladder.js';
 
-/** The idempotency scope of every effect the scheduler has. */
-export const SCHEDULER_SCOPE = 'scheduler';
-
-/** What a handler is given besides its item. */
-export interface JobContext {
-  readonly app: Proverka;
-  /** The worker running it. */
-  readonly worker: string;
-  /** The instant the item was claimed at (canonical). */
-  readonly now: string;
-}
-
-/**
- * Runs one item's effect and says how it ended (recorded with the item: `done`, `replayed`,
- * `refused: CODE`). Throwing means "not now": the item is retried after a backoff.
- */
-export type JobHandler = (item: JobItem, ctx: JobContext) => Promise<string>;
-
-/** Handlers by the kind of item they run. */
-export type JobHandlers = Readonly<Record<string, JobHandler>>;
-
-/** Thrown by a handler when the effect could not happen now but may later (a lost race): the item is retried. */
-export class RetryLater extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RetryLater';
-  }
-}
-
-/**
- * Executes a command as the system, at most once per item, whatever the number of runs: `done` the
- * first time, `replayed` when an earlier run's outcome was found. A refusal by the rules is final
- * (the work no longer applies: the case was closed meanwhile) and comes back as `refused: CODE`;
- * a lost race (CONFLICT) throws RetryLater.
- */
-export async function executeOnce(app: Proverka, item: JobItem, command: CommandInput): Promise<string> {
-  const r = await app.execute(SYSTEM_ACTOR, command, { idempotency: { scope: SCHEDULER_SCOPE, key: item.id, fingerprint: item.id } });
-  if (r.ok) return r.value.replayed === true ? 'replayed' : 'done';
-  if (r.error.code === 'CONFLICT') throw new RetryLater(r.error.message);
-  return `refused: ${r.error.code}`;
-}
+export { executeOnce, RetryLater, SCHEDULER_SCOPE, type JobContext, type JobHandler, type JobHandlers } from './effects.js';
 
 /** The kind of item whose payload is a command for the system to execute when it falls due. */
 export const COMMAND_KIND = 'command';
@@ -69,7 +23,7 @@ export const commandHandler: JobHandler = async (item, ctx) => {
   return executeOnce(ctx.app, item, payload.data.command as CommandInput);
 };
 
-/** The handlers every scheduler has; callers add their own kinds beside these. */
+/** The handlers every scheduler has: commands and the ladder; callers add their own kinds beside these. */
 export function defaultHandlers(): JobHandlers {
-  return { [COMMAND_KIND]: commandHandler };
+  return { [COMMAND_KIND]: commandHandler, ...ladderHandlers() };
 }

@@ -55,6 +55,38 @@ function all<R>(c: SqlConnection, q: Compilable): Promise<R[]> {
   return c.all<R>(text, parameters);
 }
 
+/**
+ * Schedules items on a connection whose transaction is already open: the store's own `schedule`,
+ * and a write session that puts due work in the same transaction as the events that cause it.
+ */
+export class JobWriter {
+  private readonly db: Kysely<JobsDatabase>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db.withTables<{ jobs: JobsTable }>();
+  }
+
+  /** Inserts the items, or updates those not done yet (a done item keeps its spent id). */
+  async schedule(c: SqlConnection, items: readonly ScheduleItem[]): Promise<void> {
+    // One row per id (the last wins): PostgreSQL refuses to upsert a row twice in one statement.
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const rows = [...byId.values()].map((i) => ({ id: i.id, kind: i.kind, payload: JSON.stringify(i.payload ?? null), due_at: i.dueAt, attempts: 0 }));
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const q = this.db
+        .insertInto('jobs')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), payload: eb.ref('excluded.payload'), due_at: eb.ref('excluded.due_at') }))
+            .where('jobs.done_at', 'is', null),
+        );
+      const { sql: text, parameters } = q.compile();
+      await c.run(text, parameters);
+    }
+  }
+}
+
 /** The scheduler's index of due work on a Kysely database. */
 export class KyselyJobStore implements JobStore {
   private readonly db: Kysely<JobsDatabase>;
@@ -65,28 +97,14 @@ export class KyselyJobStore implements JobStore {
     private readonly caps: DialectCapabilities,
   ) {
     this.db = db.withTables<{ jobs: JobsTable }>();
+    this.scheduler = new JobWriter(db);
   }
 
+  private readonly scheduler: JobWriter;
+
   async schedule(items: readonly ScheduleItem[]): Promise<void> {
-    // One row per id (the last wins): PostgreSQL refuses to upsert a row twice in one statement.
-    const byId = new Map(items.map((i) => [i.id, i]));
-    const rows = [...byId.values()].map((i) => ({ id: i.id, kind: i.kind, payload: JSON.stringify(i.payload ?? null), due_at: i.dueAt, attempts: 0 }));
-    if (rows.length === 0) return;
-    await this.writer.transaction(async (c) => {
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        const q = this.db
-          .insertInto('jobs')
-          .values(rows.slice(i, i + ROWS_PER_INSERT))
-          .onConflict((oc) =>
-            oc
-              .column('id')
-              .doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), payload: eb.ref('excluded.payload'), due_at: eb.ref('excluded.due_at') }))
-              .where('jobs.done_at', 'is', null),
-          );
-        const { sql: text, parameters } = q.compile();
-        await c.run(text, parameters);
-      }
-    });
+    if (items.length === 0) return;
+    await this.writer.transaction((c) => this.scheduler.schedule(c, items));
   }
 
   async claim(worker: string, now: string, leaseMs: number, limit: number): Promise<JobItem[]> {

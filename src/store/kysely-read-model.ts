@@ -248,7 +248,7 @@ export class KyselyReadModel implements ReadModel {
 }
 
 /** The column that places a stream of a kind in a unit, where it has one. */
-const UNIT_COLUMN: Partial<Record<StreamKind, string>> = { unit: 'id', person: 'unit_id', post: 'unit_id', assignment: 'unit_id' };
+const UNIT_COLUMN: Partial<Record<StreamKind, string>> = { unit: 'id', person: 'unit_id', post: 'unit_id', assignment: 'unit_id', calendar: 'unit_id', ladder: 'unit_id' };
 
 /** The column that places a stream of a kind under a body, where it has one. */
-const BODY_COLUMN: Partial<Record<StreamKind, string>> = { decision: 'body_id', committee: 'body_id', body: 'id' };
+const BODY_COLUMN: Partial<Record<StreamKind, string>> = { decision: 'body_id', committee: 'body_id', body: 'id', agenda: 'body_id' };

@@ -10,7 +10,7 @@ import type { WriteDriver } from './driver.js';
 import type { AccountStore } from './accounts.js';
 import { KyselyAccountStore } from './kysely-account-store.js';
 import type { JobStore } from './jobs.js';
-import { KyselyJobStore } from './kysely-job-store.js';
+import { JobWriter, KyselyJobStore } from './kysely-job-store.js';
 import { KyselyOutboxStore, OutboxWriter } from './kysely-outbox-store.js';
 import type { OutboxStore } from './outbox.js';
 import { KyselyReadModel } from './kysely-read-model.js';
@@ -48,6 +48,7 @@ export class KyselyStore implements Store {
   readonly outbox: OutboxStore;
   private readonly shapes: SqlShapes;
   private readonly outboxWriter: OutboxWriter;
+  private readonly jobWriter: JobWriter;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -62,6 +63,7 @@ export class KyselyStore implements Store {
     this.jobs = new KyselyJobStore(db, writer, caps);
     this.outbox = new KyselyOutboxStore(db, writer, caps);
     this.outboxWriter = new OutboxWriter(db);
+    this.jobWriter = new JobWriter(db);
   }
 
   get backend(): 'sqlite' | 'postgres' {
@@ -71,7 +73,7 @@ export class KyselyStore implements Store {
   private async session<T>(mode: SessionMode, fn: (s: Session) => Promise<T>, flushEvery?: number): Promise<T> {
     try {
       return await this.writer.transaction(async (connection) => {
-        const s = new Session(connection, this.shapes, this.caps, mode, flushEvery, this.outboxWriter);
+        const s = new Session(connection, this.shapes, this.caps, mode, flushEvery, this.outboxWriter, this.jobWriter);
         const result = await fn(s);
         await s.flush();
         return result;

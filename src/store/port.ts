@@ -7,7 +7,7 @@ import type { StreamEvent } from '../domain/event.js';
 import type { StreamKind } from '../domain/ids.js';
 import type { EventOf, StateOf } from '../domain/streams.js';
 import type { AccountStore } from './accounts.js';
-import type { JobStore } from './jobs.js';
+import type { JobStore, ScheduleItem } from './jobs.js';
 import type { OutboxStore, OutgoingMessage } from './outbox.js';
 import type { ReadModel } from './read-model.js';
 import type { AppendedEvent, Progress, RecordedEvent } from './record.js';
@@ -62,6 +62,17 @@ export interface WriteSession {
    * event type. Returns the rows written.
    */
   notify(message: OutgoingMessage): Promise<number>;
+  /**
+   * Puts work in the scheduler's index in this same transaction (inserting the items, or moving
+   * those not done yet): it exists only if the transaction commits, so a change and the work it
+   * causes are never separated by a crash.
+   */
+  schedule(items: readonly ScheduleItem[]): Promise<void>;
+  /**
+   * Every stream of a kind as of this transaction (its own appends included), in id order: for the
+   * kinds that stay few — calendars and ladder policies — whose decisions depend on all of them.
+   */
+  streams<K extends StreamKind>(kind: K): Promise<Snapshot<K>[]>;
 }
 
 /** Options of a bulk write. */

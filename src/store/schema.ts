@@ -211,6 +211,50 @@ export interface CheckpointHeadsTable {
 }
 
 /** The whole database as Kysely types it. */
+/** Business calendars (F5): one row per calendar stream; `unit_id` null is the organisation's. */
+export interface CalendarsTable extends StreamHeadColumns {
+  id: string;
+  unit_id: string | null;
+  version: number;
+  retired_at: string | null;
+}
+
+/** Escalation-ladder policies (F5): one row per policy stream, with its scope. */
+export interface LadderPoliciesTable extends StreamHeadColumns {
+  id: string;
+  name: string;
+  unit_id: string | null;
+  domain: string | null;
+  version: number;
+  retired_at: string | null;
+}
+
+/** Accountability actions proposed by the ladder and decided by a person (F5). */
+export interface AccountabilityProposalsTable extends StreamHeadColumns {
+  id: string;
+  assignment_id: string;
+  subject_id: string;
+  action: string;
+  level: number;
+  status: string;
+  proposed_at: string;
+  decided_at: string | null;
+}
+
+/** Items on a body's agenda (F7). */
+export interface AgendaItemsTable extends StreamHeadColumns {
+  id: string;
+  body_id: string;
+  status: string;
+  route_kind: string;
+  assignment_id: string | null;
+  question: string;
+  returns: number;
+  session: string | null;
+  first_submitted_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   events: EventsTable;
   ledger: LedgerTable;
@@ -231,6 +275,10 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   idempotency: IdempotencyTable;
   secrets: SecretsTable;
+  calendars: CalendarsTable;
+  ladder_policies: LadderPoliciesTable;
+  accountability_proposals: AccountabilityProposalsTable;
+  agenda_items: AgendaItemsTable;
 }
 
 /** Every projection table: everything but `events`. `rebuild` empties and refills exactly these. */
@@ -247,6 +295,10 @@ export const PROJECTION_TABLES = [
   'co_executors',
   'checkpoint_heads',
   'role_grants',
+  'calendars',
+  'ladder_policies',
+  'accountability_proposals',
+  'agenda_items',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** A projection table's name. */
@@ -266,6 +318,10 @@ export const PRIMARY_KEYS: { readonly [T in ProjectionTable]: readonly (keyof Da
   co_executors: ['assignment_id', 'person_id'],
   checkpoint_heads: ['stream_id'],
   role_grants: ['person_id', 'role', 'scope_id'],
+  calendars: ['id'],
+  ladder_policies: ['id'],
+  accountability_proposals: ['id'],
+  agenda_items: ['id'],
 };
 
 /** The table holding the row of each kind of stream. */
@@ -278,6 +334,10 @@ export const STREAM_TABLE = {
   decision: 'decisions',
   assignment: 'assignments',
   ledger: 'ledger',
+  calendar: 'calendars',
+  ladder: 'ladder_policies',
+  accountability: 'accountability_proposals',
+  agenda: 'agenda_items',
 } as const satisfies Record<StreamKind, ProjectionTable>;
 
 /** A table that holds one row per stream. */

@@ -14,7 +14,9 @@ import type { DialectCapabilities } from './dialect.js';
 import type { SqlConnection } from './driver.js';
 import { StoreError } from './errors.js';
 import { eventHash, GENESIS_HASH } from './hash-chain.js';
+import type { JobWriter } from './kysely-job-store.js';
 import type { OutboxWriter } from './kysely-outbox-store.js';
+import type { ScheduleItem } from './jobs.js';
 import type { OutgoingMessage } from './outbox.js';
 import type { LoadOptions, Snapshot, WriteSession } from './port.js';
 import type { AppendedEvent } from './record.js';
@@ -91,6 +93,7 @@ export class Session implements WriteSession {
     private readonly mode: SessionMode,
     private readonly flushEvery = 20_000,
     private readonly outbox?: OutboxWriter,
+    private readonly jobs?: JobWriter,
   ) {}
 
   /** The connection of the transaction, for maintenance queries; buffered writes are flushed first. */
@@ -238,6 +241,20 @@ export class Session implements WriteSession {
   async notify(message: OutgoingMessage): Promise<number> {
     if (this.outbox === undefined) throw new Error('this write session has no outbox');
     return this.outbox.enqueue(this.sql, message);
+  }
+
+  async schedule(items: readonly ScheduleItem[]): Promise<void> {
+    if (this.jobs === undefined) throw new Error('this write session has no job index');
+    if (items.length > 0) await this.jobs.schedule(this.sql, items);
+  }
+
+  async streams<K extends StreamKind>(kind: K): Promise<Snapshot<K>[]> {
+    await this.flush();
+    const rows = await this.sql.all<HeadRow & { id: string }>(this.shapes.selectStreams(STREAM_TABLE[kind]), []);
+    return rows.map((r) => {
+      const cached = this.cache.get(r.id);
+      return (cached ?? { id: r.id, kind, seq: Number(r.seq), hash: r.hash, state: JSON.parse(r.state) as unknown }) as Snapshot<K>;
+    });
   }
 
   async decisionNumberTaken(bodyId: string, number: string): Promise<boolean> {

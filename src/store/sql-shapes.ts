@@ -65,6 +65,11 @@ export class SqlShapes {
     });
   }
 
+  /** Every stream of a table, with its head and state, in id order. */
+  selectStreams(table: StreamTable): string {
+    return this.text(`streams:${table}`, (db) => db.selectFrom(table).select(['id', 'seq', 'hash', 'state']).orderBy('id').compile());
+  }
+
   /** Every head (id, seq, hash) of a table of streams. */
   selectHeads(table: StreamTable): string {
     return this.text(`heads:${table}`, (db) => db.selectFrom(table).select(['id', 'seq', 'hash']).compile());

@@ -34,6 +34,8 @@ function staleReads(inner: Store): Store {
     recall: (scope, key) => tx.recall(scope, key),
     remember: (scope, key, fingerprint, outcome, at) => tx.remember(scope, key, fingerprint, outcome, at),
     notify: (message) => tx.notify(message),
+    schedule: (items) => tx.schedule(items),
+    streams: (kind) => tx.streams(kind),
   });
   function lag<S extends Snapshot | undefined>(s: S): S {
     return s !== undefined && s.kind === 'assignment' && s.seq > 1 ? { ...s, seq: s.seq - 1 } : s;

@@ -1,8 +1,13 @@
 /**
  * A populated record for the storage suites: the standard organisation and a handful of cases in
  * every state — verified after a handover, extended and escalated, transferred and rejected,
- * cancelled, untouched, a sub-assignment — plus post and committee changes. All through commands.
+ * cancelled, untouched, a sub-assignment — plus post and committee changes; a calendar and a
+ * ladder policy, whose steps the scheduler performs (notices, escalations, accountability
+ * proposals, an item on a body's agenda), a returned and a stated agenda item. All through commands.
  */
+import { STANDARD_LADDER } from '../../src/domain/ladder/ladder-policy.js';
+import { defaultHandlers } from '../../src/jobs/handlers.js';
+import { SchedulerPass } from '../../src/jobs/scheduler.js';
 import type { Store } from '../../src/store/port.js';
 import { at, HOUR, issueCommand, makeWorld, ORG, run, setupOrganisation, START, type World } from './world.js';
 
@@ -20,6 +25,8 @@ export async function populate<S extends Store>(store: S, seed = 3): Promise<Wor
   await run(w, 'system', { type: 'person.grant-role', personId: p.auditor, role: 'controller', scopeId: ORG.units.trade });
   await run(w, 'system', { type: 'person.grant-role', personId: p.clerk, role: 'viewer', scopeId: ORG.units.coop });
   await run(w, 'system', { type: 'person.revoke-role', personId: p.clerk, role: 'viewer', scopeId: ORG.units.coop });
+  await run(w, 'system', { type: 'calendar.define', id: 'cal_org', definition: { workingWeekdays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '18:00' }, holidays: ['2022-03-08'] } });
+  await run(w, 'system', { type: 'ladder.define', id: 'lad_standard', name: 'Standard ladder', rules: { ...STANDARD_LADDER, reminders: [...STANDARD_LADDER.reminders] } });
   await run(w, p.secretary, issueCommand({ id: 'asg_meat', title: 'Buy the canned meat', deadline: at(48) }));
   await run(w, p.secretary, issueCommand({ id: 'asg_coal', title: 'Coal for the Donbass', ownerId: p.khinchuk, controllerId: p.auditor, deadline: at(72), domain: 'energy' }));
   await run(w, p.secretary, issueCommand({ id: 'asg_prices', title: 'Report on prices', ownerId: p.clerk, verifierId: p.auditor, coExecutorIds: [p.krasin, p.khinchuk], deadline: at(30) }));
@@ -52,5 +59,20 @@ export async function populate<S extends Store>(store: S, seed = 3): Promise<Wor
   await run(w, 'system', { type: 'post.vacate', postId: 'post_buyer' });
   await run(w, 'system', { type: 'committee.dissolve', committeeId: ORG.committee, reason: 'produced nothing' });
   to(100);
+  // The ladder: every step due by now, performed by the scheduler as it would be in production.
+  await new SchedulerPass({ app: w.app, clock: w.clock, handlers: defaultHandlers(), worker: 'populate' }).drain();
+  const [byLadder] = await store.fresh.streams('agenda', { limit: 1 });
+  if (byLadder !== undefined) await run(w, p.secretary, { type: 'agenda.return', itemId: byLadder.id, toUnitId: ORG.units.coop, reason: 'a detail for the competent level' });
+  const [proposal] = await store.fresh.streams('accountability', { limit: 1 });
+  if (proposal !== undefined) await run(w, p.tsiurupa, { type: 'accountability.decide', proposalId: proposal.id, verdict: 'accepted', reason: 'the deadline was known' });
+  await run(w, p.secretary, {
+    type: 'agenda.submit',
+    id: 'agd_wagons',
+    bodyId: ORG.bodies.council,
+    question: 'Who pays for the wagons?',
+    options: ['the trust', 'the commissariat'],
+    documents: [{ kind: 'document', name: 'estimate.pdf', sha256: 'c'.repeat(64) }],
+    alreadyTried: [{ partyId: ORG.units.trade, did: 'asked the trust twice' }],
+  });
   return w;
 }

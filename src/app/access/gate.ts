@@ -8,6 +8,7 @@
 import { allowed, canActOnAssignment, canSeeAssignment, isAdministratorOfAll, type Action, type Placement, type Principal } from '../../domain/access/access-policy.js';
 import { BENEFICIARY_ACTOR } from '../../domain/assignment/assignment.rules.js';
 import type { AssignmentState } from '../../domain/assignment/assignment.state.js';
+import { SYSTEM_ACTOR } from '../../domain/event.js';
 import { kindOfId } from '../../domain/ids.js';
 import type { ReadModel, StreamSnapshot } from '../../store/read-model.js';
 import type { Command } from '../commands/schemas.js';
@@ -104,6 +105,38 @@ export async function mayIssue(reads: ReadModel, principal: Principal, c: Comman
     }
     case 'assignment.beneficiary.answer':
       return forbidden('a beneficiary answers through a signed link, not as a signed-in person', { actor: BENEFICIARY_ACTOR });
+    case 'urgent.demand':
+      return mayIssue(reads, principal, { ...c, type: 'assignment.issue', urgency: 'urgent' });
+    case 'calendar.define':
+      return may(reads, principal, 'organise', c.unitId, 'defining a calendar');
+    case 'calendar.revise':
+    case 'calendar.retire':
+      return may(reads, principal, 'organise', c.calendarId, 'changing a calendar');
+    case 'ladder.define':
+      return may(reads, principal, 'organise', c.unitId, 'defining a ladder policy');
+    case 'ladder.revise':
+    case 'ladder.retire':
+      return may(reads, principal, 'organise', c.policyId, 'changing a ladder policy');
+    case 'ladder.step':
+      return forbidden('the ladder steps by itself; nobody performs its steps by hand', { actor: SYSTEM_ACTOR });
+    case 'accountability.decide':
+      // The addressee of the escalation decides: the head above (who may issue over the case), the body's secretary, an administrator.
+      return may(reads, principal, 'issue', c.proposalId, 'deciding an accountability action');
+    case 'agenda.submit':
+      // From the competent unit (who may issue there), or by the body's own secretary.
+      return c.fromUnitId !== undefined ? may(reads, principal, 'issue', c.fromUnitId, 'submitting a question') : may(reads, principal, 'decide', c.bodyId, 'submitting a question');
+    case 'agenda.resubmit': {
+      // The unit the question was sent back to brings it again; or the body's secretary does.
+      const item = await reads.snapshot(c.itemId);
+      const back = item?.kind === 'agenda' ? (item.state as { lastReturn: { toUnitId: string } | null }).lastReturn?.toUnitId : undefined;
+      const byBody = await may(reads, principal, 'decide', c.itemId, 'submitting a question again');
+      return byBody.ok || back === undefined ? byBody : may(reads, principal, 'issue', back, 'submitting a question again');
+    }
+    case 'agenda.return':
+    case 'agenda.schedule':
+    case 'agenda.decide':
+    case 'agenda.withdraw':
+      return may(reads, principal, 'decide', c.itemId, 'keeping the agenda');
     default:
       return onAssignment(reads, principal, c.assignmentId);
   }

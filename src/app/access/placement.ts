@@ -44,7 +44,7 @@ interface WithUnit {
   readonly unitId?: string;
 }
 
-/** The placement of a unit, person, post, body, committee, decision or assignment. */
+/** The placement of any thing of the record: its units (nearest first) and its body. */
 export async function placementOf(reads: ReadModel, s: StreamSnapshot): Promise<Placement> {
   const state = s.state as Record<string, unknown>;
   switch (s.kind) {
@@ -66,6 +66,19 @@ export async function placementOf(reads: ReadModel, s: StreamSnapshot): Promise<
     }
     case 'ledger':
       return { units: [] };
+    case 'calendar':
+      return { units: typeof state['unitId'] === 'string' ? await unitChainOf(reads, state['unitId']) : [] };
+    case 'ladder': {
+      const unitId = (state['scope'] as { unitId: string | null }).unitId;
+      return { units: unitId === null ? [] : await unitChainOf(reads, unitId) };
+    }
+    case 'accountability': {
+      // A proposal sits where its case sits.
+      const assignment = await reads.snapshot(String(state['assignmentId']));
+      return assignment === undefined ? { units: [] } : placementOf(reads, assignment);
+    }
+    case 'agenda':
+      return { units: [], bodyId: String(state['bodyId']) };
   }
 }
 

@@ -20,16 +20,17 @@ export interface DecidedIssue {
 }
 
 /**
- * Decides the issue of one assignment of a decision, without appending. `fresh` holds assignments
- * decided earlier in the same command, so that a sub-assignment can name a parent issued with it.
+ * Resolves what an assignment spec names — its parties, its parent, a fresh id — into the input of
+ * the issue rule. `fresh` holds assignments decided earlier in the same command, so that a
+ * sub-assignment can name a parent issued with it.
  */
-export async function decideIssue(
+export async function resolveIssue(
   tx: WriteSession,
   ctx: CommandContext,
   decisionId: string,
-  spec: AssignmentSpec,
+  spec: Omit<AssignmentSpec, 'urgency'> & { readonly urgency?: AssignmentSpec['urgency'] },
   fresh: ReadonlyMap<string, AssignmentState> = new Map(),
-): Promise<AppResult<DecidedIssue>> {
+): Promise<AppResult<{ readonly id: string; readonly input: rules.IssueInput }>> {
   const [owner, verifier, controller, coExecutors, issuer] = [
     await optionalParty(tx, spec.ownerId, 'owner'),
     await optionalParty(tx, spec.verifierId, 'verifier'),
@@ -53,29 +54,50 @@ export async function decideIssue(
   const id = await newId(tx, ctx, 'assignment', spec.id);
   if (!id.ok) return id;
   if (fresh.has(id.value)) return { ok: false, error: { code: 'ALREADY_EXISTS', message: `${id.value} is issued twice in one command`, details: { id: id.value } } };
-  const decided = rules.issue(
-    {
-      decisionId,
-      parent,
-      title: spec.title,
-      definitionOfDone: spec.definitionOfDone,
-      domain: spec.domain,
-      deadline: spec.deadline,
-      urgency: spec.urgency,
-      owner: owner.value,
-      verifier: verifier.value,
-      controller: controller.value ?? null,
-      coExecutors: coExecutors.value,
-      issuer: issuer.value,
+  return {
+    ok: true,
+    value: {
+      id: id.value,
+      input: {
+        decisionId,
+        parent,
+        title: spec.title,
+        definitionOfDone: spec.definitionOfDone,
+        domain: spec.domain,
+        deadline: spec.deadline,
+        urgency: spec.urgency ?? 'normal',
+        owner: owner.value,
+        verifier: verifier.value,
+        controller: controller.value ?? null,
+        coExecutors: coExecutors.value,
+        issuer: issuer.value,
+      },
     },
-    ctx,
-  );
-  if (!decided.ok) return decided;
-  const events = stamp(decided.value, ctx);
+  };
+}
+
+/** Stamps decided issue events and folds them into the state they give. */
+export function decidedIssue(id: string, decided: readonly AssignmentEvent[], ctx: CommandContext): DecidedIssue {
+  const events = stamp(decided, ctx);
   let state: AssignmentState | undefined;
   for (const e of events) state = evolveAssignment(state, e);
   if (state === undefined) throw new Error('unreachable');
-  return { ok: true, value: { id: id.value, events, state } };
+  return { id, events, state };
+}
+
+/** Decides the issue of one assignment of a decision, without appending (see resolveIssue for `fresh`). */
+export async function decideIssue(
+  tx: WriteSession,
+  ctx: CommandContext,
+  decisionId: string,
+  spec: AssignmentSpec,
+  fresh: ReadonlyMap<string, AssignmentState> = new Map(),
+): Promise<AppResult<DecidedIssue>> {
+  const resolved = await resolveIssue(tx, ctx, decisionId, spec, fresh);
+  if (!resolved.ok) return resolved;
+  const decided = rules.issue(resolved.value.input, ctx);
+  if (!decided.ok) return decided;
+  return { ok: true, value: decidedIssue(resolved.value.id, decided.value, ctx) };
 }
 
 /** Issues one assignment of an existing decision. */

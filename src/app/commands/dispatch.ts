@@ -17,6 +17,9 @@ import {
   vacateCommand,
 } from './organisation.commands.js';
 import type { Command } from './schemas.js';
+import { agendaItemCommand, submitAgendaCommand } from './agenda.commands.js';
+import { changeCalendarCommand, changeLadderCommand, decideAccountabilityCommand, defineCalendarCommand, defineLadderCommand, ladderStepCommand } from './ladder.commands.js';
+import { urgentDemandCommand } from './urgent.commands.js';
 
 /** Executes one command in the given write session. Refusals come back as values; nothing is appended for them. */
 export function executeCommand(tx: WriteSession, ctx: CommandContext, c: Command): Promise<AppResult<Outcome>> {
@@ -45,6 +48,30 @@ export function executeCommand(tx: WriteSession, ctx: CommandContext, c: Command
       return registerDecisionCommand(tx, ctx, c);
     case 'assignment.issue':
       return issueCommand(tx, ctx, c);
+    case 'urgent.demand':
+      return urgentDemandCommand(tx, ctx, c);
+    case 'calendar.define':
+      return defineCalendarCommand(tx, ctx, c);
+    case 'calendar.revise':
+    case 'calendar.retire':
+      return changeCalendarCommand(tx, ctx, c);
+    case 'ladder.define':
+      return defineLadderCommand(tx, ctx, c);
+    case 'ladder.revise':
+    case 'ladder.retire':
+      return changeLadderCommand(tx, ctx, c);
+    case 'ladder.step':
+      return ladderStepCommand(tx, ctx, c);
+    case 'accountability.decide':
+      return decideAccountabilityCommand(tx, ctx, c);
+    case 'agenda.submit':
+      return submitAgendaCommand(tx, ctx, c);
+    case 'agenda.resubmit':
+    case 'agenda.return':
+    case 'agenda.schedule':
+    case 'agenda.decide':
+    case 'agenda.withdraw':
+      return agendaItemCommand(tx, ctx, c);
     default:
       return lifecycleCommand(tx, ctx, c);
   }

@@ -32,6 +32,36 @@ export const assignmentSpec = z.object({
   coExecutorIds: z.array(id).max(50).default([]),
 });
 
+const delay = z.object({ amount: z.number(), unit: z.string().max(40) });
+const action = z.string().max(40).nullish();
+
+/** The steps of a ladder policy as submitted (the domain checks amounts, units and actions). */
+export const ladderRulesSpec = z.object({
+  reminders: z.array(delay).max(20).nullish(),
+  superior: z.object({ after: delay, action }).nullish(),
+  body: z.object({ after: delay, action, bodyId: id.nullish() }).nullish(),
+});
+
+/** A business calendar layer as submitted (the domain checks weekdays, hours, offset and dates). */
+export const calendarSpec = z.object({
+  workingWeekdays: z.array(z.number()).max(7).nullish(),
+  workingHours: z.object({ start: z.string().max(10), end: z.string().max(10) }).nullish(),
+  utcOffsetMinutes: z.number().nullish(),
+  holidays: z.array(z.string().max(20)).max(1000).nullish(),
+  workingDates: z.array(z.string().max(20)).max(1000).nullish(),
+});
+
+/** Who already tried at a lower level, and what they did. */
+const attempt = z.object({ partyId: id, did: z.string().max(5000) });
+
+/** A question's statement for a body's agenda (F7). */
+const statementSpec = z.object({
+  question: z.string().max(5000),
+  options: z.array(z.string().max(2000)).max(20).default([]),
+  documents: z.array(evidence).max(50).default([]),
+  alreadyTried: z.array(attempt).max(50).default([]),
+});
+
 /** Every command the application accepts. */
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit.create'), id: id.optional(), name: z.string().max(300), parentId: id.optional(), headPostId: id.optional(), headTitle: z.string().max(300).optional() }),
@@ -80,6 +110,28 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assignment.cancel'), assignmentId: id, reason: text }),
   z.object({ type: z.literal('assignment.reopen'), assignmentId: id, reason: text }),
   z.object({ type: z.literal('assignment.escalate'), assignmentId: id, toId: id, reason: text }),
+  assignmentSpec.omit({ urgency: true }).extend({
+    type: z.literal('urgent.demand'),
+    decisionId: id,
+    competentUnitId: id.optional(),
+    documents: z.array(evidence).max(50).default([]),
+    copyToId: id.optional(),
+    statement: text.default(''),
+  }),
+  z.object({ type: z.literal('calendar.define'), id: id.optional(), unitId: id.optional(), definition: calendarSpec }),
+  z.object({ type: z.literal('calendar.revise'), calendarId: id, definition: calendarSpec }),
+  z.object({ type: z.literal('calendar.retire'), calendarId: id, reason: text }),
+  z.object({ type: z.literal('ladder.define'), id: id.optional(), name: z.string().max(300), unitId: id.optional(), domain: z.string().max(100).optional(), rules: ladderRulesSpec }),
+  z.object({ type: z.literal('ladder.revise'), policyId: id, name: z.string().max(300).optional(), rules: ladderRulesSpec }),
+  z.object({ type: z.literal('ladder.retire'), policyId: id, reason: text }),
+  z.object({ type: z.literal('ladder.step'), assignmentId: id, stepKey: z.string().max(200) }),
+  z.object({ type: z.literal('accountability.decide'), proposalId: id, verdict: z.string().max(40), reason: text }),
+  statementSpec.extend({ type: z.literal('agenda.submit'), id: id.optional(), bodyId: id, fromUnitId: id.optional(), assignmentId: id.optional() }),
+  statementSpec.extend({ type: z.literal('agenda.resubmit'), itemId: id }),
+  z.object({ type: z.literal('agenda.return'), itemId: id, toUnitId: id, reason: text }),
+  z.object({ type: z.literal('agenda.schedule'), itemId: id, session: z.string().max(20) }),
+  z.object({ type: z.literal('agenda.decide'), itemId: id, decisionId: id }),
+  z.object({ type: z.literal('agenda.withdraw'), itemId: id, reason: text }),
   z.object({
     type: z.literal('assignment.beneficiary.answer'),
     assignmentId: id,

@@ -18,7 +18,7 @@ import { isCalendarDate, type CalendarDate, type Instant } from '../time.js';
 /** The escalation level at which a case reaches a body (level 1 is the owner's superior). */
 export const BODY_ESCALATION_LEVEL = 2;
 
-/** Codes only agenda items refuse with (to be listed in DOMAIN_ERROR_CODES). */
+/** Codes only agenda items refuse with (listed in DOMAIN_ERROR_CODES). */
 export const AGENDA_ERROR_CODES = [
   /** Neither by the ladder nor with a full statement; `details.missing` names what is missing. */
   'STATEMENT_INCOMPLETE',
@@ -30,15 +30,15 @@ export const AGENDA_ERROR_CODES = [
   'SESSION_DATE_INVALID',
   /** Not the id of a decision. */
   'AGENDA_DECISION_INVALID',
-] as const;
+] as const satisfies readonly DomainErrorCode[];
 
-/** One of the agenda's own codes. */
+/** One of the agenda codes. */
 export type AgendaErrorCode = (typeof AGENDA_ERROR_CODES)[number];
 
-/** A refused agenda command: a DomainError, or one of the agenda's own codes. */
-export type AgendaError = Omit<DomainError, 'code'> & { readonly code: DomainErrorCode | AgendaErrorCode };
+/** A refused agenda command. */
+export type AgendaError = DomainError;
 
-function refuse(code: DomainErrorCode | AgendaErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Result<never, AgendaError> {
+function refuse(code: DomainErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Result<never, AgendaError> {
   return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
 }
 

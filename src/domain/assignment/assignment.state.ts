@@ -4,7 +4,7 @@
  */
 import type { StreamEvent } from '../event.js';
 import type { Instant } from '../time.js';
-import type { AssignmentEvent, Urgency } from './assignment.events.js';
+import type { AssignmentEvent, UrgentDemandBlock, Urgency } from './assignment.events.js';
 import type { Evidence } from './evidence.js';
 
 /** Where an assignment stands in its lifecycle. */
@@ -64,6 +64,8 @@ export interface AssignmentState {
   readonly pending: PendingRequest | null;
   readonly submission: Submission | null;
   readonly escalationLevel: number;
+  /** Whom the case was last escalated to (a person or a body); null until it is. */
+  readonly escalatedTo: string | null;
   readonly issuedAt: Instant;
   readonly lastEventAt: Instant;
   /** When the case was last verified or cancelled; null while it is open. */
@@ -71,6 +73,12 @@ export interface AssignmentState {
   /** Who verified it last (null until then). */
   readonly verifiedBy: string | null;
   readonly counts: AssignmentCounts;
+  /** When the deadline in force was set: at issue, or when an extension was granted. */
+  readonly deadlineSetAt: Instant;
+  /** The keys of the ladder steps performed (reminders, notices, escalations by the ladder), oldest first. */
+  readonly ladderDone: readonly string[];
+  /** The urgent demand's record, when the case is one (F6). */
+  readonly urgentDemand: UrgentDemandBlock | null;
 }
 
 /** What a person is doing while the case is attributed to them. */
@@ -157,11 +165,15 @@ export function evolveAssignment(state: AssignmentState | undefined, event: Stre
       pending: null,
       submission: null,
       escalationLevel: 0,
+      escalatedTo: null,
       issuedAt: event.at,
       lastEventAt: event.at,
       closedAt: null,
       verifiedBy: null,
       counts: ZERO_COUNTS,
+      deadlineSetAt: event.at,
+      ladderDone: [],
+      urgentDemand: p.urgentDemand ?? null,
     };
   }
   if (state === undefined) throw new Error(`${event.type} before assignment.issued`);
@@ -198,7 +210,7 @@ export function evolveAssignment(state: AssignmentState | undefined, event: Stre
         counts: bump(s.counts, 'extensionRequests'),
       };
     case 'assignment.extension-granted':
-      return { ...s, deadline: event.payload.deadline, pending: null, counts: bump(s.counts, 'deadlineChanges') };
+      return { ...s, deadline: event.payload.deadline, deadlineSetAt: event.at, pending: null, counts: bump(s.counts, 'deadlineChanges') };
     case 'assignment.extension-refused':
       return { ...s, pending: null, counts: bump(s.counts, 'extensionRefusals') };
     case 'assignment.submitted':
@@ -228,8 +240,12 @@ export function evolveAssignment(state: AssignmentState | undefined, event: Stre
         ...s,
         units: event.payload.toUnit === null ? s.units : withUnit(s.units, event.payload.to, event.payload.toUnit),
         escalationLevel: event.payload.level,
+        escalatedTo: event.payload.to,
         counts: bump(s.counts, 'escalations'),
+        ladderDone: event.payload.stepKey === undefined ? s.ladderDone : [...s.ladderDone, event.payload.stepKey],
       };
+    case 'assignment.reminded':
+      return { ...s, ladderDone: [...s.ladderDone, event.payload.stepKey] };
   }
 }
 

@@ -8,7 +8,7 @@
  * first delay.
  */
 import { issue, type CommandContext, type IssueInput } from '../assignment/assignment.rules.js';
-import type { IssuedPayload } from '../assignment/assignment.events.js';
+import type { IssuedPayload, UrgentDemandBlock } from '../assignment/assignment.events.js';
 import { checkEvidence, type Evidence } from '../assignment/evidence.js';
 import type { DomainError, DomainErrorCode } from '../errors.js';
 import type { PartyRef } from '../ids.js';
@@ -17,7 +17,7 @@ import type { LadderError } from '../ladder/ladder.errors.js';
 import { ok, type Result } from '../result.js';
 import { parseInstant, toMs } from '../time.js';
 
-/** Codes only the urgent demand refuses with (to be listed in DOMAIN_ERROR_CODES). */
+/** Codes only the urgent demand refuses with (listed in DOMAIN_ERROR_CODES). */
 export const URGENT_ERROR_CODES = [
   /** The demand names no competent unit, or names something that is not a unit. */
   'COMPETENT_UNIT_REQUIRED',
@@ -31,15 +31,15 @@ export const URGENT_ERROR_CODES = [
   'COPY_TO_CONTROL_REQUIRED',
   /** No statement that delay will be pursued. */
   'STATEMENT_REQUIRED',
-] as const;
+] as const satisfies readonly DomainErrorCode[];
 
-/** One of the urgent demand's own codes. */
+/** One of the urgent codes. */
 export type UrgentErrorCode = (typeof URGENT_ERROR_CODES)[number];
 
-/** A refused urgent demand: a DomainError, or one of the urgent demand's own codes. */
-export type UrgentError = Omit<DomainError, 'code'> & { readonly code: DomainErrorCode | UrgentErrorCode };
+/** A refused urgent demand. */
+export type UrgentError = DomainError;
 
-function refuse(code: DomainErrorCode | UrgentErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Result<never, UrgentError> {
+function refuse(code: DomainErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Result<never, UrgentError> {
   return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
 }
 
@@ -59,13 +59,8 @@ export interface UrgentDemandInput extends Omit<IssueInput, 'urgency'> {
   readonly leadMs?: number | undefined;
 }
 
-/** The urgent protocol's own record, carried next to the issued assignment. */
-export interface UrgentDemandBlock {
-  readonly competentUnitId: string;
-  readonly documents: readonly Extract<Evidence, { kind: 'document' }>[];
-  readonly copyTo: { readonly id: string; readonly kind: 'unit' | 'person' };
-  readonly statement: string;
-}
+/** The urgent protocol's own record, carried by the issued assignment. */
+export type { UrgentDemandBlock };
 
 /** What an accepted urgent demand produces: the payload of `assignment.issued` (urgent) and the urgent block. */
 export interface UrgentDemand {

@@ -3,7 +3,7 @@ import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysel
 import type { DialectCapabilities } from '../dialect.js';
 
 /** Adds the head of a stream to the table of its kind: the seq and hash of its last event, and its folded state. */
-function withHead<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'seq' | 'hash' | 'state'> {
+export function withHead<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'seq' | 'hash' | 'state'> {
   return table.addColumn('seq', 'integer', (c) => c.notNull()).addColumn('hash', 'text', (c) => c.notNull()).addColumn('state', 'text', (c) => c.notNull());
 }
 

@@ -8,6 +8,7 @@ import type { StreamKind } from '../../domain/ids.js';
 import type { AnyEvent, EventOf, StateOf } from '../../domain/streams.js';
 import { assignmentRows } from './assignment.projector.js';
 import { checkpointRows } from './ledger.projector.js';
+import { accountabilityRows, agendaRows, calendarRows, ladderPolicyRows } from './ladder.projector.js';
 import { bodyRows, committeeRows, decisionRows, personRows, postRows, unitRows } from './organisation.projector.js';
 import type { ProjectedRow } from './rows.js';
 
@@ -34,5 +35,13 @@ export function project(kind: StreamKind, id: string, before: unknown, after: un
       return assignmentRows(id, before as StateOf<'assignment'> | undefined, after as StateOf<'assignment'>, diff);
     case 'ledger':
       return checkpointRows(id, event as StreamEvent<EventOf<'ledger'>>);
+    case 'calendar':
+      return calendarRows(id, after as StateOf<'calendar'>);
+    case 'ladder':
+      return ladderPolicyRows(id, after as StateOf<'ladder'>);
+    case 'accountability':
+      return accountabilityRows(id, after as StateOf<'accountability'>);
+    case 'agenda':
+      return agendaRows(id, after as StateOf<'agenda'>);
   }
 }
