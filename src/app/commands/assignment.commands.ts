@@ -5,7 +5,11 @@ import type { AssignmentEvent } from '../../domain/assignment/assignment.events.
 import type { StreamEvent } from '../../domain/event.js';
 import type { Result } from '../../domain/result.js';
 import type { WriteSession } from '../../store/port.js';
-import type { AppResult } from '../errors.js';
+import { addWorkingDays, endOfWorkingDay, localDateOf } from '../../domain/calendar/business-calendar.js';
+import { calendarFor } from '../../domain/calendar/calendar-definition.js';
+import { calendarSetFrom } from '../../domain/calendar/calendar-stream.js';
+import { appFail, type AppResult } from '../errors.js';
+import { sourceOfSession, unitChain } from '../ladder/case-ladder.js';
 import { existing, newId, optionalParty, parties, party, stamp, type CommandContext, type Outcome } from './context.js';
 import type { AssignmentSpec, Command, CommandOf } from './schemas.js';
 
@@ -51,6 +55,8 @@ export async function resolveIssue(
       parent = { id: spec.parentId, state: p.value.state };
     }
   }
+  const deadline = await deadlineOf(tx, ctx, spec, owner.value?.unitId);
+  if (!deadline.ok) return deadline;
   const id = await newId(tx, ctx, 'assignment', spec.id);
   if (!id.ok) return id;
   if (fresh.has(id.value)) return { ok: false, error: { code: 'ALREADY_EXISTS', message: `${id.value} is issued twice in one command`, details: { id: id.value } } };
@@ -64,7 +70,7 @@ export async function resolveIssue(
         title: spec.title,
         definitionOfDone: spec.definitionOfDone,
         domain: spec.domain,
-        deadline: spec.deadline,
+        deadline: deadline.value,
         urgency: spec.urgency ?? 'normal',
         owner: owner.value,
         verifier: verifier.value,
@@ -74,6 +80,18 @@ export async function resolveIssue(
       },
     },
   };
+}
+
+/**
+ * The deadline a spec gives: its instant, or the end of the n-th working day from now in the
+ * calendar of the owner's unit (business calendars, F5); both at once is VALIDATION_FAILED.
+ */
+async function deadlineOf(tx: WriteSession, ctx: CommandContext, spec: Pick<AssignmentSpec, 'deadline' | 'deadlineWorkingDays'>, ownerUnit: string | undefined): Promise<AppResult<string | undefined>> {
+  if (spec.deadlineWorkingDays === undefined) return { ok: true, value: spec.deadline };
+  if (spec.deadline !== undefined) return appFail('VALIDATION_FAILED', 'give a deadline or a number of working days, not both', { fields: ['deadline', 'deadlineWorkingDays'] });
+  const chain = ownerUnit === undefined ? [] : await unitChain(sourceOfSession(tx), ownerUnit);
+  const cal = calendarFor(chain, calendarSetFrom((await tx.streams('calendar')).map((c) => c.state)));
+  return { ok: true, value: endOfWorkingDay(cal, localDateOf(cal, addWorkingDays(cal, ctx.at, spec.deadlineWorkingDays))) };
 }
 
 /** Stamps decided issue events and folds them into the state they give. */

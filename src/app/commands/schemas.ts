@@ -25,6 +25,8 @@ export const assignmentSpec = z.object({
   definitionOfDone: text.default(''),
   domain: z.string().max(100).default('general'),
   deadline: z.string().max(40).optional(),
+  /** Instead of a deadline: due at the end of the n-th working day from now, in the calendar of the owner's unit. */
+  deadlineWorkingDays: z.number().int().min(1).max(366).optional(),
   urgency: z.enum(['normal', 'urgent']).default('normal'),
   ownerId: id.optional(),
   verifierId: id.optional(),
