@@ -13,6 +13,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerRebuild } from './commands/rebuild.js';
 import { registerRestore } from './commands/restore.js';
 import { registerServe } from './commands/serve.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
@@ -47,5 +48,6 @@ export function buildProgram(io: Io): Command {
   registerMigrate(program, io);
   registerUser(program, io);
   registerWebhook(program, io);
+  registerSimulate(program, io);
   return program;
 }

@@ -1,7 +1,9 @@
 /**
  * The demo organisation: the founding document's own cases replayed as they happened in 1922,
- * then a modern city administration with six months of generated activity — everything issued
- * through the application's commands, exactly as users would, and ending with a checkpoint.
+ * then a modern city administration — with its business calendars, escalation ladder policies and
+ * the council's secretary — and six months of generated activity, everything issued through the
+ * application's commands, exactly as users would, and ending with a checkpoint. The ladder's steps
+ * are performed by a scheduler afterwards (`proverka worker`, or `proverka simulate`).
  */
 import type { Proverka } from '../app/proverka.js';
 import type { ManualClock } from '../domain/clock.js';

@@ -39,6 +39,7 @@ function commands(db: string): string[][] {
     ['verify', '--db', db],
     ['rebuild', '--db', db],
     ['checkpoint', '--db', db],
+    ['simulate', '--db', db, '--days', '1'],
   ];
 }
 
