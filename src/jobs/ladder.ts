@@ -41,17 +41,19 @@ function remembering(src: LadderSource): LadderSource {
 }
 
 /** The step items of one case's ladder not done yet. */
-async function stepItems(src: LadderSource, assignmentId: string, s: AssignmentState): Promise<ScheduleItem[]> {
+async function stepItems(src: LadderSource, assignmentId: string, s: AssignmentState, now: string): Promise<ScheduleItem[]> {
   if (CLOSED.has(s.status)) return [];
   const { plan } = await caseLadder(src, assignmentId, s);
-  return plan.steps.filter((step) => !step.done).map((step) => stepItem(assignmentId, step));
+  // Reminders already overtaken by a later step are never sent: not planned (nor revived).
+  const lapsed = new Set(stepsDueAt(plan, now, new Set(s.ladderDone)).lapsed.map((x) => x.key));
+  return plan.steps.filter((step) => !step.done && !lapsed.has(step.key)).map((step) => stepItem(assignmentId, step));
 }
 
 /** Plans one case: `planned N` with the number of steps put in the index. */
 export async function planCase(app: Proverka, assignmentId: string): Promise<string> {
   const snap = await app.store.fresh.snapshot(assignmentId);
   if (snap?.kind !== 'assignment') return 'gone';
-  const items = await stepItems(sourceOfReads(app.store.fresh), assignmentId, snap.state as AssignmentState);
+  const items = await stepItems(sourceOfReads(app.store.fresh), assignmentId, snap.state as AssignmentState, app.now());
   await app.store.jobs.schedule(items);
   return `planned ${items.length}`;
 }
@@ -69,7 +71,7 @@ export async function planAll(app: Proverka): Promise<string> {
       const s = a.state as AssignmentState;
       if (CLOSED.has(s.status)) continue;
       cases += 1;
-      items.push(...(await stepItems(src, a.id, s)));
+      items.push(...(await stepItems(src, a.id, s, app.now())));
     }
     await app.store.jobs.schedule(items);
     steps += items.length;

@@ -15,6 +15,8 @@ export interface ScheduleItem {
   readonly payload: unknown;
   /** When it falls due (canonical instant). */
   readonly dueAt: string;
+  /** When its id is spent by a refusal (`result` starting `refused:`), make it due again rather than leave it done. */
+  readonly revive?: boolean;
 }
 
 /** An item as stored. */

@@ -70,6 +70,18 @@ export class JobWriter {
   async schedule(c: SqlConnection, items: readonly ScheduleItem[]): Promise<void> {
     // One row per id (the last wins): PostgreSQL refuses to upsert a row twice in one statement.
     const byId = new Map(items.map((i) => [i.id, i]));
+    // Items refused when they ran wrote nothing (a refusal rolls its transaction back, idempotency key included): reviving one is safe.
+    const revived = [...byId.values()].filter((i) => i.revive === true).map((i) => i.id);
+    for (let i = 0; i < revived.length; i += ROWS_PER_INSERT) {
+      const { sql: text, parameters } = this.db
+        .updateTable('jobs')
+        .set({ done_at: null, done_by: null, result: null, lease_until: null, last_error: null })
+        .where('id', 'in', revived.slice(i, i + ROWS_PER_INSERT))
+        .where('done_at', 'is not', null)
+        .where('result', 'like', 'refused:%')
+        .compile();
+      await c.run(text, parameters);
+    }
     const rows = [...byId.values()].map((i) => ({ id: i.id, kind: i.kind, payload: JSON.stringify(i.payload ?? null), due_at: i.dueAt, attempts: 0 }));
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const q = this.db

@@ -137,6 +137,18 @@ export async function pendingMigrations(db: Kysely<Database>, caps: DialectCapab
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
+/**
+ * Migrations after which the projections of an existing record must be refolded from its events:
+ * the state they keep gained fields (006: the ladder's keys done, when a deadline was set, the
+ * urgent block, whom a case was escalated to) and tables for new kinds of streams.
+ */
+const REFOLDING_MIGRATIONS: readonly string[] = ['006-ladder-and-agenda'];
+
+/** True when one of the migrations just applied to an existing record calls for a rebuild of its projections. */
+export function needsRefold(applied: readonly string[]): boolean {
+  return applied.some((m) => REFOLDING_MIGRATIONS.includes(m));
+}
+
 /** Runs every pending migration; throws with the first failure. */
 export async function migrate(db: Kysely<Database>, caps: DialectCapabilities): Promise<void> {
   const { error } = await migrator(db, caps).migrateToLatest();

@@ -30,6 +30,8 @@ export async function canRead(reads: ReadModel, principal: Principal, s: StreamS
   if (s.kind === 'assignment') return canSeeAssignment(principal, partiesOf(s.state as AssignmentState), placement);
   if (s.kind === 'person' && s.id === principal.personId) return true;
   if (allowed(principal, 'read', placement)) return true;
+  // What sits in no unit — a body's agenda items, the whole organisation's calendar and ladder policies — an administrator of the whole organisation reads too.
+  if (placement.units.length === 0 && (s.kind === 'agenda' || s.kind === 'calendar' || s.kind === 'ladder') && isAdministratorOfAll(principal, await rootUnits(reads))) return true;
   // Bodies and their decisions and committees are read by anyone with a role: they are the organisation's public acts.
   return (s.kind === 'body' || s.kind === 'decision' || s.kind === 'committee') && principal.grants.length > 0;
 }

@@ -71,6 +71,9 @@ export async function agendaItemCommand(
     case 'agenda.decide': {
       const decision = await existing(tx, 'decision', c.decisionId);
       if (!decision.ok) return decision;
+      if (decision.value.state.bodyId !== s.bodyId) {
+        return { ok: false, error: { code: 'AGENDA_DECISION_INVALID', message: `${c.decisionId} is a decision of ${decision.value.state.bodyId}, not of ${s.bodyId} whose agenda the item is on`, details: { decisionId: c.decisionId, bodyId: s.bodyId } } };
+      }
       decided = decideAgendaItem(s, { decisionId: c.decisionId }, ctx);
       break;
     }

@@ -67,5 +67,5 @@ export function touchesLadder(events: readonly AppendedEvent[]): boolean {
 
 /** The item that performs a step of a case when it falls due. */
 export function stepItem(assignmentId: string, step: LadderStep): ScheduleItem {
-  return { id: `ladder:${assignmentId}:${step.key}`, kind: LADDER_STEP_KIND, payload: { assignmentId, stepKey: step.key }, dueAt: step.dueAt };
+  return { id: `ladder:${assignmentId}:${step.key}`, kind: LADDER_STEP_KIND, payload: { assignmentId, stepKey: step.key }, dueAt: step.dueAt, revive: true };
 }

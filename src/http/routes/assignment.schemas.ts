@@ -47,6 +47,18 @@ export const assignmentSchema = z.object({
   closedAt: instant.nullable(),
   verifiedBy: z.string().nullable(),
   counts: z.record(z.string(), z.number().int()),
+  deadlineSetAt: instant.describe('When the deadline in force was set: at issue, or when an extension was granted'),
+  ladderDone: z.array(z.string()).readonly().describe('Keys of the escalation-ladder steps performed on the case, oldest first'),
+  escalatedTo: z.string().nullable().describe('Whom the case was last escalated to (a person or a body)'),
+  urgentDemand: z
+    .object({
+      competentUnitId: z.string(),
+      documents: z.array(evidence).readonly(),
+      copyTo: z.object({ id: z.string(), kind: z.enum(['unit', 'person']) }),
+      statement: z.string(),
+    })
+    .nullable()
+    .describe('The urgent demand (F6) the case was issued as, if any'),
 });
 
 /** A page of assignments (summaries) and the cursor of the next page. */

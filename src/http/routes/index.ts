@@ -1,11 +1,13 @@
 /** Every route of the API, registered in one place. */
 import type { Api } from '../api.js';
 import type { ServerOptions } from '../options.js';
+import { agendaRoutes } from './agenda.routes.js';
 import { assignmentRoutes } from './assignments.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { beneficiaryRoutes } from './beneficiary.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { fileRoutes } from './files.routes.js';
+import { ladderRoutes } from './ladder.routes.js';
 import { recordRoutes } from './record.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
@@ -22,5 +24,7 @@ export function registerRoutes(api: Api, options: ServerOptions): Promise<void> 
   beneficiaryRoutes(api, options);
   recordRoutes(api, options);
   organisationRoutes(api, options);
+  ladderRoutes(api, options);
+  agendaRoutes(api, options);
   return Promise.resolve();
 }

@@ -8,7 +8,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { StoreError } from '../errors.js';
-import { KyselyStore, migrate, pendingMigrations } from '../kysely-store.js';
+import { KyselyStore, migrate, needsRefold, pendingMigrations } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 import { PgWriteDriver } from './pg-write-driver.js';
 import { postgresCapabilities } from './postgres-capabilities.js';
@@ -144,8 +144,10 @@ export async function openPostgresStore(options: PostgresOpenOptions): Promise<K
     }
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: quietPool(url, 5) }) });
+  let applied: string[] = [];
   try {
-    if (mode === 'create' || (await pendingMigrations(db, postgresCapabilities)).length > 0) await migrate(db, postgresCapabilities);
+    applied = mode === 'create' ? [] : await pendingMigrations(db, postgresCapabilities);
+    if (mode === 'create' || applied.length > 0) await migrate(db, postgresCapabilities);
     if (mode === 'create') await installAmcheck(db);
   } catch (error) {
     await db.destroy();
@@ -161,10 +163,13 @@ export async function openPostgresStore(options: PostgresOpenOptions): Promise<K
     }
   }
   const writer = new PgWriteDriver(quietPool(url, 10));
-  return new KyselyStore(db, writer, postgresCapabilities, {
+  const store = new KyselyStore(db, writer, postgresCapabilities, {
     integrityCheck: () => amcheck(db),
     ...(replica === undefined ? {} : { reads: replica.reads, onClose: (): Promise<void> => replica.close() }),
   });
+  // A record written before a migration that changed what states keep: refold its projections once.
+  if (needsRefold(applied)) await store.rebuild();
+  return store;
 }
 
 /** Opens the read side on a replica; refuses (DB_UNSUPPORTED) a read URL that answers but is not a streaming replica of this database. */

@@ -9,7 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { StoreError } from '../errors.js';
-import { KyselyStore, migrate, pendingMigrations } from '../kysely-store.js';
+import { KyselyStore, migrate, needsRefold, pendingMigrations } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 import { sqliteCapabilities } from './sqlite-capabilities.js';
 import { SqliteWriteDriver } from './sqlite-write-driver.js';
@@ -92,8 +92,10 @@ export async function openSqliteStore(options: SqliteOpenOptions): Promise<Kysel
 
   const reader = connect(file, mode === 'open', durability);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(reader) }) });
+  let applied: string[] = [];
   try {
-    if (mode === 'create' || (await pendingMigrations(db, sqliteCapabilities)).length > 0) await migrate(db, sqliteCapabilities);
+    applied = mode === 'create' ? [] : await pendingMigrations(db, sqliteCapabilities);
+    if (mode === 'create' || applied.length > 0) await migrate(db, sqliteCapabilities);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -105,7 +107,10 @@ export async function openSqliteStore(options: SqliteOpenOptions): Promise<Kysel
   writeConnection.pragma('analysis_limit = 1000');
   writeConnection.pragma('optimize = 0x10002');
   const writer = new SqliteWriteDriver(writeConnection);
-  return new KyselyStore(db, writer, sqliteCapabilities, {
+  const store = new KyselyStore(db, writer, sqliteCapabilities, {
     integrityCheck: () => Promise.resolve((reader.prepare('pragma integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')),
   });
+  // A record written before a migration that changed what states keep: refold its projections once.
+  if (needsRefold(applied)) await store.rebuild();
+  return store;
 }
