@@ -13,7 +13,7 @@ import { visibilityOf } from '../../app/access/principal.js';
 import type { CommandInput } from '../../app/commands/schemas.js';
 import { parseCommand } from '../../app/proverka.js';
 import type { Store } from '../../store/port.js';
-import type { StreamFilter, StreamSnapshot } from '../../store/read-model.js';
+import type { StreamSnapshot } from '../../store/read-model.js';
 import type { Api } from '../api.js';
 import { decodeCursor, encodeCursor, idParam, problems } from '../api.js';
 import { denied, requireCaller } from '../auth.js';
@@ -23,23 +23,15 @@ import type { ServerOptions } from '../options.js';
 import { sendAppError, sendProblem } from '../problem.js';
 import { foldCreated } from './created.js';
 import { pageOf } from './organisation.schemas.js';
+import { readStream, type Narrowing, type StreamApi } from './stream-routes.js';
 
 /** The kinds of the organisation's record these routes serve. */
 export type OrgKind = 'unit' | 'person' | 'post' | 'body' | 'committee' | 'decision';
 
-/** A kind as the API shows it: where it lives, its OpenAPI tag, its schema and how its state becomes it. */
-export interface KindApi<K extends OrgKind> {
-  readonly kind: K;
-  /** The collection's path, e.g. `/api/v1/units`. */
-  readonly base: string;
-  readonly tag: string;
-  readonly noun: string;
-  readonly schema: z.ZodType;
-  readonly represent: (id: string, version: number, state: StateOf<K>) => unknown;
-}
+/** A kind of the organisation as the API shows it (see StreamApi). */
+export type KindApi<K extends OrgKind> = StreamApi<K>;
 
-/** How a list narrows its query (units, body), without the paging. */
-export type Narrowing = Omit<StreamFilter, 'limit' | 'after'>;
+export type { Narrowing };
 
 /**
  * Which rows a list shows: the filter narrowing the query, and the test each row must pass — which
@@ -97,20 +89,7 @@ async function visiblePage(store: Store, kind: OrgKind, scope: ListScope, limit:
 }
 
 /** Registers GET <base>/:id: one thing of the kind with its ETag; 404 when hidden from the caller or of another kind. */
-export function readOne<K extends OrgKind>(api: Api, options: ServerOptions, k: KindApi<K>, operationId: string, summary: string): void {
-  const store = options.app.store;
-  api.get(`${k.base}/:id`, { schema: { tags: [k.tag], operationId, summary, params: idParam, response: { 200: k.schema, ...problems } } }, async (request, reply) => {
-    const who = await requireCaller(store, request, reply);
-    if (who === undefined) return reply;
-    const found = await readable(store.reads, who.principal, request.params.id);
-    if (!found.ok || found.value.kind !== k.kind) {
-      denied(request, who.caller.personId, `not visible or not a ${k.noun}`);
-      return sendProblem(reply, 'NOT_FOUND', `no ${k.noun} ${request.params.id}`);
-    }
-    reply.header('etag', etagOf(found.value.seq));
-    return k.represent(found.value.id, found.value.seq, found.value.state as StateOf<K>);
-  });
-}
+export const readOne: <K extends OrgKind>(api: Api, options: ServerOptions, k: KindApi<K>, operationId: string, summary: string) => void = readStream;
 
 /** Registers GET <base>: the things of the kind the caller may see, by id, a page at a time; `scope` turns the query's filters into a ListScope. */
 export function listVisible<K extends OrgKind, Q extends z.ZodObject>(

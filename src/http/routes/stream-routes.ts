@@ -12,7 +12,7 @@ import type { Command, CommandInput } from '../../app/commands/schemas.js';
 import { parseCommand } from '../../app/proverka.js';
 import type { StreamKind } from '../../domain/ids.js';
 import type { StateOf } from '../../domain/streams.js';
-import type { StreamSnapshot } from '../../store/read-model.js';
+import type { StreamFilter, StreamSnapshot } from '../../store/read-model.js';
 import type { Api } from '../api.js';
 import { decodeCursor, encodeCursor, idParam, problems } from '../api.js';
 import { denied, requireCaller } from '../auth.js';
@@ -23,7 +23,6 @@ import type { ServerOptions } from '../options.js';
 import { sendAppError, sendProblem } from '../problem.js';
 import { foldCreated } from './created.js';
 import { pageOf } from './organisation.schemas.js';
-import type { Narrowing } from './organisation.shared.js';
 
 const ifMatchHeader = z.object({ 'if-match': z.string().max(100).optional() }).loose();
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() }).loose();
@@ -42,6 +41,9 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
 ]);
 
 // ————————————————————————————————————————————— the route patterns, for streams of any kind
+
+/** How a list narrows its query (units, body), without the paging. */
+export type Narrowing = Omit<StreamFilter, 'limit' | 'after'>;
 
 /** A kind of stream as the API shows it: where it lives, its OpenAPI tag, its schema and how its state becomes it. */
 export interface StreamApi<K extends StreamKind> {
