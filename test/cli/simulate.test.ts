@@ -145,6 +145,15 @@ for (const backend of BACKENDS) {
       const verify = await runCli(['verify', '--db', a]);
       expect(verify.code, verify.stdout + verify.stderr).toBe(0);
       expect(verify.stdout).toMatch(/^intact: /);
+
+      // `proverka case` shows what the ladder did to a case: its notices and its escalations by step.
+      const laddered = period.find((e) => e.type === 'assignment.escalated' && (e.payload as { stepKey?: string }).stepKey !== undefined)?.streamId as string;
+      const shown = await runCli(['case', laddered, '--db', a]);
+      expect(shown.code, shown.stderr).toBe(0);
+      const section = shown.stdout.slice(shown.stdout.indexOf("ESCALATIONS AND THE LADDER'S NOTICES"), shown.stdout.indexOf('REJECTIONS'));
+      const ofCase = period.filter((e) => e.streamId === laddered && (e.type === 'assignment.reminded' || e.type === 'assignment.escalated'));
+      expect(section.split('\n').filter((l) => /^ {2}\d{4}-/.test(l))).toHaveLength(ofCase.length);
+      expect(section).toMatch(/level 1: system raised it to /);
     }, 120_000);
 
     it('prints the same figures as text', async () => {

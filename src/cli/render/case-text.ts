@@ -135,8 +135,13 @@ function requests(view: CaseView, name: Named): string[] {
 }
 
 function escalations(view: CaseView, name: Named): string[] {
-  const lines = ['ESCALATIONS'];
+  const lines = ['ESCALATIONS AND THE LADDER\'S NOTICES'];
   for (const e of view.events) {
+    if (e.type === 'assignment.reminded') {
+      const p = e.payload as { step: string; to: string };
+      lines.push(`  ${formatInstant(e.at)}  ${p.step === 'controller-told' ? 'deadline reached' : `reminder (${p.step.replace('reminder:', '')} ahead)`}: ${name(e.actor)} told ${name(p.to)}`);
+      continue;
+    }
     if (e.type !== 'assignment.escalated') continue;
     const p = e.payload as { level: number; to: string; reason: string };
     lines.push(`  ${formatInstant(e.at)}  level ${p.level}: ${name(e.actor)} raised it to ${name(p.to)}: "${p.reason}"`);
