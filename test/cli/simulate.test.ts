@@ -1,5 +1,5 @@
 /**
- * `proverka simulate` on the small demo, on each back end: 90 days on a copy of the demo, and the
+ * `proverka simulate` on the small demo (and, for the issue's measure, 90 days of the large one), on each back end: 90 days on a copy of the demo, and the
  * figures it prints are checked against the record it wrote — the ladder reminded and escalated to
  * both levels, every item on the top body's agenda arrived by the ladder (its case escalated to
  * that body at level 2) or with a full statement, the secretary sent a share back, the simulated
@@ -60,7 +60,7 @@ function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
 for (const backend of BACKENDS) {
   const cli = cliBackend(backend);
 
-  describe(`[${backend.name}] proverka simulate (small demo)`, () => {
+  describe(`[${backend.name}] proverka simulate (the small demo; the large one for the issue's measure)`, () => {
     let demo: string;
     let before: RecordFacts;
 
@@ -173,6 +173,28 @@ for (const backend of BACKENDS) {
       // Progress went to stderr, nothing else.
       expect(text.errLines.every((l) => l.startsWith('simulating 30 days'))).toBe(true);
     }, 120_000);
+
+    it('the large demo, 90 days (the issue\'s measure): every item on the top body\'s agenda arrived by the ladder or with a full statement; escalations per level, share returned and body load print', async () => {
+      const large = cli.newLocation();
+      const built = await runCli(['demo', '--db', large, '--size', 'large', '--seed', '1']);
+      expect(built.code, built.stderr).toBe(0);
+      const text = await runCli(['simulate', '--db', large, '--days', '90']);
+      expect(text.code, text.stderr).toBe(0);
+      const out = text.stdout;
+      const figure = (label: string): number => Number(/^ +\S.*? {2,}([\d,]+)/.exec(out.split('\n').find((l) => l.trimStart().startsWith(label)) ?? '')?.[1]?.replaceAll(',', '') ?? NaN);
+      console.log(`[${backend.name}] proverka simulate --days 90 on the large demo:\n${out}`);
+      const items = figure('items');
+      expect(items).toBeGreaterThan(0);
+      expect(figure('arrived by the ladder') + figure('arrived with a full statement')).toBe(items);
+      expect(figure('arrived by neither')).toBe(0);
+      expect(figure('escalations, level 1 (superior)')).toBeGreaterThan(0);
+      expect(figure('escalations, level 2 (body)')).toBeGreaterThan(0);
+      expect(figure('returned to the competent unit')).toBeGreaterThan(0);
+      expect(out).toMatch(/^ {2}time on the agenda +mean [\d.]+ h, median [\d.]+ h/m);
+      expect(out).toMatch(/^ {2}items per session +\d{4}-\d{2}-\d{2}: \d+/m);
+      const verify = await runCli(['verify', '--db', large]);
+      expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+    }, 300_000);
 
     it('refuses bad input in one line, exit 2, the database untouched', async () => {
       const snapshot = await cli.snapshot(demo);

@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor, idParam, problems } from '../api.js';
 import { denied, requireCaller } from '../auth.js';
 import type { ServerOptions } from '../options.js';
 import { sendProblem } from '../problem.js';
-import { changeStream, createStream, evidenceSchema, readStream, visibleRows, type StreamApi } from './stream-routes.js';
+import { changeStream, createStream, evidenceSchema, isIdCursor, readStream, visibleRows, type StreamApi } from './stream-routes.js';
 import { commandBody } from './organisation.schemas.js';
 import { pageQuery } from './organisation.shared.js';
 
@@ -103,10 +103,6 @@ export const bodyAgendaSchema = z.object({
   next: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
   load: bodyLoadSchema,
 });
-
-function isIdCursor(v: unknown): v is { id: string } {
-  return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
-}
 
 const statementDocuments = (c: { readonly type: string; readonly documents?: unknown }): unknown => (c.type === 'agenda.submit' || c.type === 'agenda.resubmit' ? c.documents : undefined);
 

@@ -56,7 +56,8 @@ export interface StreamApi<K extends StreamKind> {
   readonly represent: (id: string, version: number, state: StateOf<K>) => unknown;
 }
 
-function isIdCursor(v: unknown): v is { id: string } {
+/** True for a cursor these lists gave: the last id of a page. */
+export function isIdCursor(v: unknown): v is { id: string } {
   return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
 }
 
