@@ -9,6 +9,7 @@ import type { Clock } from '../domain/clock.js';
 import { toInstant } from '../domain/time.js';
 import type { AppendedEvent, ImportReport, Store, VerifyReport } from '../store/port.js';
 import { ProverkaError } from './errors.js';
+import { replanAll } from './ladder/ladder-work.js';
 
 /** What an archive holds, as its format reports it. */
 export interface ArchiveFacts {
@@ -101,11 +102,22 @@ export async function backupRecord(store: Store, file: string, deps: { readonly 
   };
 }
 
+/** Due at once, whenever a scheduler first runs on the target. */
+const AT_ONCE = '1970-01-01T00:00:00.000Z';
+
+/**
+ * The job index is not part of the record and is not carried over: the escalation ladder of every
+ * open case imported is planned anew on the target, by the first scheduler that runs there.
+ */
+async function planImported(target: Store): Promise<void> {
+  await target.jobs.schedule([replanAll('imported', AT_ONCE)]);
+}
+
 /**
  * Restores an archive into `target`, which must be empty: the archive is first read whole and
  * checked (a truncated or altered one is refused before anything is imported), then imported in
- * one transaction (each event checked against its chain and its hash: RECORD_REJECTED), then the
- * target is verified. Nothing is imported when anything fails before the verification.
+ * one transaction (each event checked against its chain and its hash: RECORD_REJECTED), the
+ * ladder of its open cases is put to be planned, then the target is verified. Nothing is imported when anything fails before the verification.
  */
 export async function restoreRecord(file: string, target: Store, deps: { readonly archives: RecordArchives; readonly progress?: TransferProgress }): Promise<TransferReport> {
   const { archives, progress } = deps;
@@ -117,6 +129,7 @@ export async function restoreRecord(file: string, target: Store, deps: { readonl
   } finally {
     await opened.close();
   }
+  await planImported(target);
   const verify = await target.verify((done, total) => progress?.(done, total, 'verifying'));
   return { from: facts.header.backend, archivedAt: facts.header.createdAt, to: target.backend, imported, verify };
 }
@@ -136,6 +149,7 @@ export async function moveRecord(source: Store, target: Store, deps: { readonly 
   });
   const imported = await target.importRecord(events);
   if (imported.events !== total) throw new ProverkaError('MOVE_INCOMPLETE', `the source's snapshot held ${total} events but ${imported.events} arrived`, { total, imported: imported.events });
+  await planImported(target);
   const verify = await target.verify((done, all) => progress?.(done, all, 'verifying'));
   return { from: source.backend, to: target.backend, imported, verify };
 }
