@@ -8,39 +8,15 @@
  */
 import type { Evidence } from '../assignment/evidence.js';
 import { checkEvidence } from '../assignment/evidence.js';
-import type { DomainError, DomainErrorCode } from '../errors.js';
+import type { DomainError } from '../errors.js';
 import type { EventData, StreamEvent } from '../event.js';
 import { requireNotBefore } from '../guards.js';
 import { isIdOf, type PartyRef } from '../ids.js';
-import { ok, type Result } from '../result.js';
+import { type Result, fail, ok } from '../result.js';
 import { isCalendarDate, type CalendarDate, type Instant } from '../time.js';
 
 /** The escalation level at which a case reaches a body (level 1 is the owner's superior). */
 export const BODY_ESCALATION_LEVEL = 2;
-
-/** Codes only agenda items refuse with (listed in DOMAIN_ERROR_CODES). */
-export const AGENDA_ERROR_CODES = [
-  /** Neither by the ladder nor with a full statement; `details.missing` names what is missing. */
-  'STATEMENT_INCOMPLETE',
-  /** The referenced assignment did not climb the ladder up to this body. */
-  'LADDER_NOT_REACHED',
-  /** A detail question goes back to a unit, not to a person or a body. */
-  'RETURN_TARGET_NOT_A_UNIT',
-  /** A session date that is not a date, or already past. */
-  'SESSION_DATE_INVALID',
-  /** Not the id of a decision. */
-  'AGENDA_DECISION_INVALID',
-] as const satisfies readonly DomainErrorCode[];
-
-/** One of the agenda codes. */
-export type AgendaErrorCode = (typeof AGENDA_ERROR_CODES)[number];
-
-/** A refused agenda command. */
-export type AgendaError = DomainError;
-
-function refuse(code: DomainErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Result<never, AgendaError> {
-  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
-}
 
 /** Someone who already tried at a lower level, and what they did. */
 export interface AttemptRecord {
@@ -101,7 +77,7 @@ export interface AgendaContext {
 }
 
 /** The decided events of an agenda command. */
-export type AgendaDecision = Result<AgendaEvent[], AgendaError>;
+export type AgendaDecision = Result<AgendaEvent[], DomainError>;
 
 /** A submission as given: the body, the question, and either the ladder facts or a statement. */
 export interface AgendaSubmissionInput {
@@ -114,17 +90,17 @@ export interface AgendaSubmissionInput {
   readonly alreadyTried?: readonly { readonly party: PartyRef; readonly did: string }[] | undefined;
 }
 
-function route(input: AgendaSubmissionInput): Result<AgendaRoute, AgendaError> {
+function route(input: AgendaSubmissionInput): Result<AgendaRoute, DomainError> {
   const { ladder } = input;
   if (ladder !== undefined) {
-    if (!isIdOf('assignment', ladder.assignmentId)) return refuse('LADDER_NOT_REACHED', `not an assignment: ${ladder.assignmentId}`);
+    if (!isIdOf('assignment', ladder.assignmentId)) return fail('LADDER_NOT_REACHED', `not an assignment: ${ladder.assignmentId}`);
     if (ladder.escalationLevel < BODY_ESCALATION_LEVEL) {
-      return refuse('LADDER_NOT_REACHED', `${ladder.assignmentId} is at escalation level ${ladder.escalationLevel}; it reaches the body at level ${BODY_ESCALATION_LEVEL}: let the ladder run, or bring a full statement`, {
+      return fail('LADDER_NOT_REACHED', `${ladder.assignmentId} is at escalation level ${ladder.escalationLevel}; it reaches the body at level ${BODY_ESCALATION_LEVEL}: let the ladder run, or bring a full statement`, {
         escalationLevel: ladder.escalationLevel,
       });
     }
     if (ladder.escalatedToBodyId !== null && ladder.escalatedToBodyId !== input.body.id) {
-      return refuse('LADDER_NOT_REACHED', `${ladder.assignmentId} was escalated to ${ladder.escalatedToBodyId}, not to ${input.body.id}`);
+      return fail('LADDER_NOT_REACHED', `${ladder.assignmentId} was escalated to ${ladder.escalatedToBodyId}, not to ${input.body.id}`);
     }
     return ok({ kind: 'ladder', assignmentId: ladder.assignmentId, escalationLevel: ladder.escalationLevel });
   }
@@ -137,7 +113,7 @@ function route(input: AgendaSubmissionInput): Result<AgendaRoute, AgendaError> {
   if (documents.length === 0) missing.push('documents');
   if (tried.length === 0 || tried.length !== (input.alreadyTried ?? []).length) missing.push('alreadyTried');
   if (missing.length > 0) {
-    return refuse(
+    return fail(
       'STATEMENT_INCOMPLETE',
       `a question reaches the body by the ladder or with a full statement; missing: ${missing.join(', ')} (the question, at least two options, the documents, and who already tried at lower levels and what they did)`,
       { missing },
@@ -157,28 +133,28 @@ export function submitAgendaItem(s: AgendaItemState | undefined, input: AgendaSu
   if (s !== undefined) {
     const order = requireNotBefore(ctx.at, s.lastEventAt);
     if (!order.ok) return order;
-    if (s.status !== 'returned') return refuse('INVALID_TRANSITION', `only a returned item is submitted again; this one is ${s.status}`);
-    if (input.body.id !== s.bodyId) return refuse('INVALID_TRANSITION', `the item is on the agenda of ${s.bodyId}, not ${input.body.id}`);
+    if (s.status !== 'returned') return fail('INVALID_TRANSITION', `only a returned item is submitted again; this one is ${s.status}`);
+    if (input.body.id !== s.bodyId) return fail('INVALID_TRANSITION', `the item is on the agenda of ${s.bodyId}, not ${input.body.id}`);
   }
-  if (input.body.kind !== 'body') return refuse('ESCALATION_TARGET_INVALID', `an agenda belongs to a body, not a ${input.body.kind} (${input.body.id})`);
-  if (input.ladder !== undefined && input.question.trim() === '') return refuse('STATEMENT_INCOMPLETE', 'the question is required', { missing: ['question'] });
+  if (input.body.kind !== 'body') return fail('ESCALATION_TARGET_INVALID', `an agenda belongs to a body, not a ${input.body.kind} (${input.body.id})`);
+  if (input.ladder !== undefined && input.question.trim() === '') return fail('STATEMENT_INCOMPLETE', 'the question is required', { missing: ['question'] });
   const r = route(input);
   if (!r.ok) return r;
   return ok([{ type: 'agenda.submitted', payload: { bodyId: input.body.id, question: input.question.trim(), route: r.value } }]);
 }
 
-function open(s: AgendaItemState, ctx: AgendaContext, action: string): Result<void, AgendaError> {
+function open(s: AgendaItemState, ctx: AgendaContext, action: string): Result<void, DomainError> {
   const order = requireNotBefore(ctx.at, s.lastEventAt);
   if (!order.ok) return order;
-  return s.status === 'submitted' || s.status === 'scheduled' ? ok(undefined) : refuse('INVALID_TRANSITION', `cannot ${action} an item that is ${s.status}`, { status: s.status });
+  return s.status === 'submitted' || s.status === 'scheduled' ? ok(undefined) : fail('INVALID_TRANSITION', `cannot ${action} an item that is ${s.status}`, { status: s.status });
 }
 
 /** The secretary sends a detail question back to the competent unit, with a reason; the item leaves the agenda. */
 export function returnAgendaItem(s: AgendaItemState, input: { readonly to: PartyRef; readonly reason: string }, ctx: AgendaContext): AgendaDecision {
   const gate = open(s, ctx, 'return');
   if (!gate.ok) return gate;
-  if (input.to.kind !== 'unit') return refuse('RETURN_TARGET_NOT_A_UNIT', `a detail question goes back to the competent unit, not to a ${input.to.kind} (${input.to.id})`);
-  if (input.reason.trim() === '') return refuse('REASON_REQUIRED', 'say why the question belongs to the competent level');
+  if (input.to.kind !== 'unit') return fail('RETURN_TARGET_NOT_A_UNIT', `a detail question goes back to the competent unit, not to a ${input.to.kind} (${input.to.id})`);
+  if (input.reason.trim() === '') return fail('REASON_REQUIRED', 'say why the question belongs to the competent level');
   return ok([{ type: 'agenda.returned', payload: { toUnitId: input.to.id, reason: input.reason.trim() } }]);
 }
 
@@ -186,9 +162,9 @@ export function returnAgendaItem(s: AgendaItemState, input: { readonly to: Party
 export function scheduleAgendaItem(s: AgendaItemState, input: { readonly session: string }, ctx: AgendaContext): AgendaDecision {
   const gate = open(s, ctx, 'schedule');
   if (!gate.ok) return gate;
-  if (!isCalendarDate(input.session)) return refuse('SESSION_DATE_INVALID', `not a date YYYY-MM-DD: ${input.session}`);
-  if (input.session < ctx.at.slice(0, 10)) return refuse('SESSION_DATE_INVALID', `the session of ${input.session} is past`);
-  if (s.status === 'scheduled' && s.session === input.session) return refuse('INVALID_TRANSITION', `already scheduled for ${input.session}`);
+  if (!isCalendarDate(input.session)) return fail('SESSION_DATE_INVALID', `not a date YYYY-MM-DD: ${input.session}`);
+  if (input.session < ctx.at.slice(0, 10)) return fail('SESSION_DATE_INVALID', `the session of ${input.session} is past`);
+  if (s.status === 'scheduled' && s.session === input.session) return fail('INVALID_TRANSITION', `already scheduled for ${input.session}`);
   return ok([{ type: 'agenda.scheduled', payload: { session: input.session } }]);
 }
 
@@ -196,8 +172,8 @@ export function scheduleAgendaItem(s: AgendaItemState, input: { readonly session
 export function decideAgendaItem(s: AgendaItemState, input: { readonly decisionId: string }, ctx: AgendaContext): AgendaDecision {
   const gate = open(s, ctx, 'decide');
   if (!gate.ok) return gate;
-  if (s.status !== 'scheduled') return refuse('INVALID_TRANSITION', 'a body decides in session: schedule the item first');
-  if (!isIdOf('decision', input.decisionId)) return refuse('AGENDA_DECISION_INVALID', `not the id of a decision: ${input.decisionId}`);
+  if (s.status !== 'scheduled') return fail('INVALID_TRANSITION', 'a body decides in session: schedule the item first');
+  if (!isIdOf('decision', input.decisionId)) return fail('AGENDA_DECISION_INVALID', `not the id of a decision: ${input.decisionId}`);
   return ok([{ type: 'agenda.decided', payload: { decisionId: input.decisionId } }]);
 }
 
@@ -205,8 +181,8 @@ export function decideAgendaItem(s: AgendaItemState, input: { readonly decisionI
 export function withdrawAgendaItem(s: AgendaItemState, input: { readonly reason: string }, ctx: AgendaContext): AgendaDecision {
   const order = requireNotBefore(ctx.at, s.lastEventAt);
   if (!order.ok) return order;
-  if (s.status === 'decided' || s.status === 'withdrawn') return refuse('INVALID_TRANSITION', `cannot withdraw an item that is ${s.status}`, { status: s.status });
-  if (input.reason.trim() === '') return refuse('REASON_REQUIRED', 'a reason for withdrawing is required');
+  if (s.status === 'decided' || s.status === 'withdrawn') return fail('INVALID_TRANSITION', `cannot withdraw an item that is ${s.status}`, { status: s.status });
+  if (input.reason.trim() === '') return fail('REASON_REQUIRED', 'a reason for withdrawing is required');
   return ok([{ type: 'agenda.withdrawn', payload: { reason: input.reason.trim() } }]);
 }
 

@@ -9,8 +9,8 @@
  */
 import { isCalendarDate, type CalendarDate } from '../time.js';
 import { type BusinessCalendar, type IsoWeekday } from './business-calendar.js';
-import { refuseCalendar, type CalendarError } from './calendar.errors.js';
-import { ok, type Result } from '../result.js';
+import { type Result, fail, ok } from '../result.js';
+import type { DomainError } from '../errors.js';
 
 /** Working hours as local `HH:MM` times; the end may be `24:00`. */
 export interface WorkingHours {
@@ -120,10 +120,10 @@ export function examineCalendarDefinition(input: CalendarDefinitionInput): { rea
 }
 
 /** A valid definition in its recorded form, or CALENDAR_INVALID listing every problem in `details.problems`. */
-export function checkCalendarDefinition(input: CalendarDefinitionInput): Result<CalendarDefinition, CalendarError> {
+export function checkCalendarDefinition(input: CalendarDefinitionInput): Result<CalendarDefinition, DomainError> {
   const { problems, definition } = examineCalendarDefinition(input);
   if (problems.length === 0) return ok(definition);
-  return refuseCalendar('CALENDAR_INVALID', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
+  return fail('CALENDAR_INVALID', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
 }
 
 /** The calendars in force: the organisation's (if any) and each unit's that has one. */

@@ -6,10 +6,10 @@
 import type { EventData, StreamEvent } from '../event.js';
 import { requireNotBefore, requireText } from '../guards.js';
 import type { PartyRef } from '../ids.js';
-import { ok, type Result } from '../result.js';
+import { type Result, fail, ok } from '../result.js';
 import type { Instant } from '../time.js';
 import { checkCalendarDefinition, type CalendarDefinition, type CalendarProblem, type CalendarDefinitionInput, type CalendarSet } from './calendar-definition.js';
-import { refuseCalendar, type CalendarError } from './calendar.errors.js';
+import type { DomainError } from '../errors.js';
 
 /** Events of a calendar stream; `version` counts from 1 and grows by one with each revision. */
 export type CalendarEvent =
@@ -29,7 +29,7 @@ export interface CalendarState {
 }
 
 /** The decided events of a calendar command. */
-export type CalendarDecision = Result<CalendarEvent[], CalendarError>;
+export type CalendarDecision = Result<CalendarEvent[], DomainError>;
 
 /**
  * Decides a new calendar for the organisation (scope null) or a unit. `scopeTaken` says whether
@@ -38,17 +38,17 @@ export type CalendarDecision = Result<CalendarEvent[], CalendarError>;
 export function defineCalendar(input: { readonly scope: PartyRef | null; readonly definition: CalendarDefinitionInput; readonly scopeTaken: boolean }): CalendarDecision {
   const { scope } = input;
   if (scope !== null && scope.kind !== 'unit')
-    return refuseCalendar('CALENDAR_INVALID', `a calendar belongs to the organisation or to a unit, not to a ${scope.kind}`, {
+    return fail('CALENDAR_INVALID', `a calendar belongs to the organisation or to a unit, not to a ${scope.kind}`, {
       problems: [{ path: 'scope', issue: 'SCOPE_NOT_A_UNIT', message: `${scope.id} is a ${scope.kind}` } satisfies CalendarProblem],
     });
   const checked = checkCalendarDefinition(input.definition);
   if (!checked.ok) return checked;
-  if (input.scopeTaken) return refuseCalendar('CALENDAR_SCOPE_TAKEN', `${scope === null ? 'the organisation' : scope.id} already has a calendar: revise it instead`, { unitId: scope?.id ?? null });
+  if (input.scopeTaken) return fail('CALENDAR_SCOPE_TAKEN', `${scope === null ? 'the organisation' : scope.id} already has a calendar: revise it instead`, { unitId: scope?.id ?? null });
   return ok([{ type: 'calendar.defined', payload: { unitId: scope?.id ?? null, version: 1, definition: checked.value } }]);
 }
 
-function inForce(s: CalendarState, at: Instant, action: string): Result<void, CalendarError> {
-  if (s.retiredAt !== null) return refuseCalendar('INVALID_TRANSITION', `cannot ${action} a calendar retired at ${s.retiredAt}`);
+function inForce(s: CalendarState, at: Instant, action: string): Result<void, DomainError> {
+  if (s.retiredAt !== null) return fail('INVALID_TRANSITION', `cannot ${action} a calendar retired at ${s.retiredAt}`);
   return requireNotBefore(at, s.lastEventAt);
 }
 
@@ -59,7 +59,7 @@ export function reviseCalendar(s: CalendarState, input: { readonly definition: C
   const checked = checkCalendarDefinition(input.definition);
   if (!checked.ok) return checked;
   if (JSON.stringify(checked.value) === JSON.stringify(s.definition))
-    return refuseCalendar('CALENDAR_INVALID', `the revision is identical to version ${s.version}`, {
+    return fail('CALENDAR_INVALID', `the revision is identical to version ${s.version}`, {
       problems: [{ path: '', issue: 'UNCHANGED', message: 'nothing changes' } satisfies CalendarProblem],
     });
   return ok([{ type: 'calendar.revised', payload: { version: s.version + 1, definition: checked.value } }]);

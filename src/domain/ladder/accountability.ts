@@ -8,11 +8,11 @@
 import type { EventData, StreamEvent } from '../event.js';
 import { isIdOf } from '../ids.js';
 import { requireNotBefore, requireText } from '../guards.js';
-import { ok, type Result } from '../result.js';
+import { type Result, fail, ok } from '../result.js';
 import type { Instant } from '../time.js';
 import type { LadderPlan, LadderStep, Recipient } from './ladder-plan.js';
-import { refuseLadder, type LadderError } from './ladder.errors.js';
 import type { AccountabilityAction } from './ladder-policy.js';
+import type { DomainError } from '../errors.js';
 
 /** What a person decides about a proposed action. */
 export const ACCOUNTABILITY_VERDICTS = ['accepted', 'declined'] as const;
@@ -51,12 +51,12 @@ export interface AccountabilityState extends ProposedPayload {
 }
 
 /** The decided events of an accountability command. */
-export type AccountabilityDecision = Result<AccountabilityEvent[], LadderError>;
+export type AccountabilityDecision = Result<AccountabilityEvent[], DomainError>;
 
 /** Decides the proposal an escalation step carries (refused when the step proposes nothing or is not in the plan). */
 export function proposeAccountability(plan: LadderPlan, step: LadderStep): AccountabilityDecision {
-  if (!plan.steps.some((s) => s.key === step.key)) return refuseLadder('ACCOUNTABILITY_INVALID', `the step ${step.key} is not in the ladder of ${plan.assignmentId}`);
-  if (step.action === null || step.level === null) return refuseLadder('ACCOUNTABILITY_INVALID', `the step ${step.name} proposes no accountability action`);
+  if (!plan.steps.some((s) => s.key === step.key)) return fail('ACCOUNTABILITY_INVALID', `the step ${step.key} is not in the ladder of ${plan.assignmentId}`);
+  if (step.action === null || step.level === null) return fail('ACCOUNTABILITY_INVALID', `the step ${step.name} proposes no accountability action`);
   const policy = plan.policyId === null ? 'no policy' : `policy ${plan.policyId} v${String(plan.policyVersion)}`;
   return ok([
     {
@@ -88,11 +88,11 @@ export function decideAccountability(
 ): AccountabilityDecision {
   const order = requireNotBefore(ctx.at, s.lastEventAt);
   if (!order.ok) return order;
-  if (s.status !== 'proposed') return refuseLadder('INVALID_TRANSITION', `the proposal was already ${s.status} by ${s.decidedBy ?? 'someone'} at ${s.decidedAt ?? '?'}`);
-  if (!isIdOf('person', ctx.actor)) return refuseLadder('NOT_PERMITTED', 'an accountability action is decided by a person, never by the system');
-  if (ctx.actor === s.subjectId) return refuseLadder('ACCOUNTABILITY_SELF_DECISION', 'no one decides an accountability action about themselves');
+  if (s.status !== 'proposed') return fail('INVALID_TRANSITION', `the proposal was already ${s.status} by ${s.decidedBy ?? 'someone'} at ${s.decidedAt ?? '?'}`);
+  if (!isIdOf('person', ctx.actor)) return fail('NOT_PERMITTED', 'an accountability action is decided by a person, never by the system');
+  if (ctx.actor === s.subjectId) return fail('ACCOUNTABILITY_SELF_DECISION', 'no one decides an accountability action about themselves');
   const verdict = ACCOUNTABILITY_VERDICTS.find((v) => v === input.verdict);
-  if (verdict === undefined) return refuseLadder('ACCOUNTABILITY_INVALID', `a verdict is ${ACCOUNTABILITY_VERDICTS.join(' or ')}, not ${input.verdict}`);
+  if (verdict === undefined) return fail('ACCOUNTABILITY_INVALID', `a verdict is ${ACCOUNTABILITY_VERDICTS.join(' or ')}, not ${input.verdict}`);
   const reason = requireText(input.reason, 'REASON_REQUIRED', `a reason for the verdict`);
   if (!reason.ok) return reason;
   return ok([{ type: 'accountability.decided', payload: { verdict, reason: input.reason.trim() } }]);

@@ -7,10 +7,10 @@
 import type { EventData, StreamEvent } from '../event.js';
 import { requireNotBefore, requireText } from '../guards.js';
 import type { PartyRef } from '../ids.js';
-import { ok, type Result } from '../result.js';
+import { type Result, fail, ok } from '../result.js';
 import type { Instant } from '../time.js';
-import { refuseLadder, type LadderError } from './ladder.errors.js';
 import { examineLadderRules, examineLadderScope, ladderProblems, type LadderProblem, type LadderRules, type LadderRulesInput, type LadderScope } from './ladder-policy.js';
+import type { DomainError } from '../errors.js';
 
 /** Events of a ladder-policy stream; `version` counts from 1 and grows by one with each revision. */
 export type LadderPolicyEvent =
@@ -33,7 +33,7 @@ export interface LadderPolicyState {
 }
 
 /** The decided events of a policy command. */
-export type LadderPolicyDecision = Result<LadderPolicyEvent[], LadderError>;
+export type LadderPolicyDecision = Result<LadderPolicyEvent[], DomainError>;
 
 function nameProblems(name: string, problems: LadderProblem[]): void {
   if (name.trim() === '') problems.push({ path: 'name', issue: 'NAME_REQUIRED', message: 'a policy needs a name' });
@@ -57,12 +57,12 @@ export function defineLadderPolicy(input: {
   const verdict = ladderProblems([...problems, ...scopeProblems, ...ruleProblems]);
   if (!verdict.ok) return verdict;
   if (input.scopeTaken)
-    return refuseLadder('LADDER_POLICY_SCOPE_TAKEN', `a policy for ${scope.unitId ?? 'the whole organisation'} and ${scope.domain ?? 'every domain'} is in force: revise it instead`, { scope });
+    return fail('LADDER_POLICY_SCOPE_TAKEN', `a policy for ${scope.unitId ?? 'the whole organisation'} and ${scope.domain ?? 'every domain'} is in force: revise it instead`, { scope });
   return ok([{ type: 'ladder-policy.defined', payload: { version: 1, name: input.name.trim(), scope, rules } }]);
 }
 
-function inForce(s: LadderPolicyState, at: Instant, action: string): Result<void, LadderError> {
-  if (s.retiredAt !== null) return refuseLadder('INVALID_TRANSITION', `cannot ${action} a policy retired at ${s.retiredAt}`);
+function inForce(s: LadderPolicyState, at: Instant, action: string): Result<void, DomainError> {
+  if (s.retiredAt !== null) return fail('INVALID_TRANSITION', `cannot ${action} a policy retired at ${s.retiredAt}`);
   return requireNotBefore(at, s.lastEventAt);
 }
 
@@ -77,7 +77,7 @@ export function reviseLadderPolicy(s: LadderPolicyState, input: { readonly name?
   const verdict = ladderProblems([...problems, ...ruleProblems]);
   if (!verdict.ok) return verdict;
   if (name.trim() === s.name && JSON.stringify(rules) === JSON.stringify(s.rules))
-    return refuseLadder('LADDER_POLICY_INVALID', `the revision is identical to version ${s.version}`, {
+    return fail('LADDER_POLICY_INVALID', `the revision is identical to version ${s.version}`, {
       problems: [{ path: '', issue: 'UNCHANGED', message: 'nothing changes' } satisfies LadderProblem],
     });
   return ok([{ type: 'ladder-policy.revised', payload: { version: s.version + 1, name: name.trim(), rules } }]);

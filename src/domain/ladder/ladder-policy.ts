@@ -7,8 +7,8 @@
  * proposes: a person decides it (accountability.ts).
  */
 import { isIdOf } from '../ids.js';
-import { ok, type Result } from '../result.js';
-import { refuseLadder, type LadderError } from './ladder.errors.js';
+import { type Result, fail, ok } from '../result.js';
+import type { DomainError } from '../errors.js';
 
 /** Units a delay is counted in: working days (calendar days that are worked) or working hours. */
 export const DELAY_UNITS = ['working-days', 'working-hours'] as const;
@@ -176,13 +176,13 @@ export function examineLadderScope(input: { readonly unit: { readonly id: string
 }
 
 /** Refuses with LADDER_POLICY_INVALID listing every problem in `details.problems`, or passes. */
-export function ladderProblems(problems: readonly LadderProblem[]): Result<void, LadderError> {
+export function ladderProblems(problems: readonly LadderProblem[]): Result<void, DomainError> {
   if (problems.length === 0) return ok(undefined);
-  return refuseLadder('LADDER_POLICY_INVALID', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
+  return fail('LADDER_POLICY_INVALID', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
 }
 
 /** Valid ladder steps in their recorded form, or LADDER_POLICY_INVALID with every problem. */
-export function checkLadderRules(input: LadderRulesInput): Result<LadderRules, LadderError> {
+export function checkLadderRules(input: LadderRulesInput): Result<LadderRules, DomainError> {
   const { problems, rules } = examineLadderRules(input);
   const verdict = ladderProblems(problems);
   return verdict.ok ? ok(rules) : verdict;

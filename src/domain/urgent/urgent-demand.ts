@@ -10,38 +10,11 @@
 import { issue, type CommandContext, type IssueInput } from '../assignment/assignment.rules.js';
 import type { IssuedPayload, UrgentDemandBlock } from '../assignment/assignment.events.js';
 import { checkEvidence, type Evidence } from '../assignment/evidence.js';
-import type { DomainError, DomainErrorCode } from '../errors.js';
+import type { DomainError } from '../errors.js';
 import type { PartyRef } from '../ids.js';
 import { checkLadderRules, type LadderRules } from '../ladder/ladder-policy.js';
-import type { LadderError } from '../ladder/ladder.errors.js';
-import { ok, type Result } from '../result.js';
+import { type Result, fail, ok } from '../result.js';
 import { parseInstant, toMs } from '../time.js';
-
-/** Codes only the urgent demand refuses with (listed in DOMAIN_ERROR_CODES). */
-export const URGENT_ERROR_CODES = [
-  /** The demand names no competent unit, or names something that is not a unit. */
-  'COMPETENT_UNIT_REQUIRED',
-  /** The person answerable is not in the competent unit. */
-  'OWNER_NOT_IN_COMPETENT_UNIT',
-  /** No document (with its sha256) comes with the demand, or an item is not a document. */
-  'DOCUMENTS_REQUIRED',
-  /** The deadline is further away than an urgent demand allows. */
-  'DEADLINE_TOO_LONG_FOR_URGENT',
-  /** No copy to the execution-control office (a unit or a person). */
-  'COPY_TO_CONTROL_REQUIRED',
-  /** No statement that delay will be pursued. */
-  'STATEMENT_REQUIRED',
-] as const satisfies readonly DomainErrorCode[];
-
-/** One of the urgent codes. */
-export type UrgentErrorCode = (typeof URGENT_ERROR_CODES)[number];
-
-/** A refused urgent demand. */
-export type UrgentError = DomainError;
-
-function refuse(code: DomainErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Result<never, UrgentError> {
-  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
-}
 
 /** An urgent demand as submitted: the assignment's data (urgency aside) and the urgent protocol's own. */
 export interface UrgentDemandInput extends Omit<IssueInput, 'urgency'> {
@@ -68,10 +41,10 @@ export interface UrgentDemand {
   readonly urgentDemand: UrgentDemandBlock;
 }
 
-function documentsOf(items: readonly Evidence[]): Result<UrgentDemandBlock['documents'], UrgentError> {
+function documentsOf(items: readonly Evidence[]): Result<UrgentDemandBlock['documents'], DomainError> {
   const docs = items.filter((i): i is Extract<Evidence, { kind: 'document' }> => i.kind === 'document');
-  if (docs.length === 0) return refuse('DOCUMENTS_REQUIRED', 'an urgent demand comes with its documents: bring the copy of the report');
-  if (docs.length !== items.length) return refuse('DOCUMENTS_REQUIRED', 'an urgent demand carries documents only (with their sha256), not figures, links or texts: bring the copy of the report');
+  if (docs.length === 0) return fail('DOCUMENTS_REQUIRED', 'an urgent demand comes with its documents: bring the copy of the report');
+  if (docs.length !== items.length) return fail('DOCUMENTS_REQUIRED', 'an urgent demand carries documents only (with their sha256), not figures, links or texts: bring the copy of the report');
   const valid = checkEvidence(docs);
   return valid.ok ? ok(docs) : valid;
 }
@@ -82,11 +55,11 @@ function documentsOf(items: readonly Evidence[]): Result<UrgentDemandBlock['docu
  * control office or the statement is missing, the owner is not in the competent unit, or the
  * assignment itself could not be issued (the codes of `issue`).
  */
-export function demandUrgently(input: UrgentDemandInput, ctx: CommandContext): Result<UrgentDemand, UrgentError> {
+export function demandUrgently(input: UrgentDemandInput, ctx: CommandContext): Result<UrgentDemand, DomainError> {
   if (!(Number.isFinite(input.maxLeadMs) && input.maxLeadMs > 0)) throw new RangeError(`maxLeadMs must be a positive number of milliseconds, not ${input.maxLeadMs}`);
   const unit = input.competentUnit;
   if (unit === undefined || unit.kind !== 'unit') {
-    return refuse('COMPETENT_UNIT_REQUIRED', unit === undefined ? 'an urgent demand goes to the competent unit: name it' : `the competent level is a unit, not a ${unit.kind} (${unit.id})`);
+    return fail('COMPETENT_UNIT_REQUIRED', unit === undefined ? 'an urgent demand goes to the competent unit: name it' : `the competent level is a unit, not a ${unit.kind} (${unit.id})`);
   }
   const documents = documentsOf(input.documents);
   if (!documents.ok) return documents;
@@ -94,7 +67,7 @@ export function demandUrgently(input: UrgentDemandInput, ctx: CommandContext): R
   if (deadline !== undefined) {
     const lead = input.leadMs ?? toMs(deadline) - toMs(ctx.at);
     if (lead > input.maxLeadMs) {
-      return refuse('DEADLINE_TOO_LONG_FOR_URGENT', `an urgent demand is due within ${input.maxLeadMs} ms; ${deadline} is ${lead} ms away: shorten it, or issue an ordinary assignment`, {
+      return fail('DEADLINE_TOO_LONG_FOR_URGENT', `an urgent demand is due within ${input.maxLeadMs} ms; ${deadline} is ${lead} ms away: shorten it, or issue an ordinary assignment`, {
         deadline,
         leadMs: lead,
         maxLeadMs: input.maxLeadMs,
@@ -103,12 +76,12 @@ export function demandUrgently(input: UrgentDemandInput, ctx: CommandContext): R
   }
   const copy = input.copyTo;
   if (copy === undefined || (copy.kind !== 'unit' && copy.kind !== 'person')) {
-    return refuse('COPY_TO_CONTROL_REQUIRED', copy === undefined ? 'a copy goes to the execution-control office: name it (a unit or a person)' : `the copy goes to a unit or a person, not a ${copy.kind} (${copy.id})`);
+    return fail('COPY_TO_CONTROL_REQUIRED', copy === undefined ? 'a copy goes to the execution-control office: name it (a unit or a person)' : `the copy goes to a unit or a person, not a ${copy.kind} (${copy.id})`);
   }
-  if (input.statement.trim() === '') return refuse('STATEMENT_REQUIRED', 'state that delay will be pursued: an urgent demand says so in writing');
+  if (input.statement.trim() === '') return fail('STATEMENT_REQUIRED', 'state that delay will be pursued: an urgent demand says so in writing');
   const owner = input.owner;
   if (owner?.kind === 'person' && owner.unitId !== undefined && owner.unitId !== unit.id) {
-    return refuse('OWNER_NOT_IN_COMPETENT_UNIT', `the person answerable (${owner.id}) sits in ${owner.unitId}, not in the competent unit ${unit.id}`, { ownerId: owner.id, unitId: owner.unitId, competentUnitId: unit.id });
+    return fail('OWNER_NOT_IN_COMPETENT_UNIT', `the person answerable (${owner.id}) sits in ${owner.unitId}, not in the competent unit ${unit.id}`, { ownerId: owner.id, unitId: owner.unitId, competentUnitId: unit.id });
   }
   const issued = issue({ ...input, urgency: 'urgent' }, ctx);
   if (!issued.ok) return issued;
@@ -130,7 +103,7 @@ export const URGENT_BODY_AFTER_HOURS = 4;
  * working hours (a day-ahead reminder makes no sense on a short deadline). Valid LadderRules, or
  * LADDER_POLICY_INVALID (e.g. bodyAfterHours < 1).
  */
-export function urgentLadder(base: LadderRules | null, bodyAfterHours: number = URGENT_BODY_AFTER_HOURS): Result<LadderRules, LadderError> {
+export function urgentLadder(base: LadderRules | null, bodyAfterHours: number = URGENT_BODY_AFTER_HOURS): Result<LadderRules, DomainError> {
   return checkLadderRules({
     reminders: (base?.reminders ?? []).filter((r) => r.unit === 'working-hours'),
     superior: { after: { amount: 0, unit: 'working-hours' }, action: base?.superior?.action ?? null },
