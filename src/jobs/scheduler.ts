@@ -12,6 +12,7 @@ import { toInstant } from '../domain/time.js';
 import type { Completion, JobItem } from '../store/jobs.js';
 import type { Store } from '../store/port.js';
 import type { JobHandlers } from './handlers.js';
+import { startLoop, yieldToEvents } from './loop.js';
 
 /** How long a claim holds an item by default: far longer than any handler should take. */
 export const DEFAULT_LEASE_MS = 60_000;
@@ -62,7 +63,6 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** One scheduler's passes over the job index, without a loop: what `startScheduler` repeats (and tests call directly). */
 export class SchedulerPass {
@@ -154,33 +154,11 @@ export class SchedulerPass {
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const pass = new SchedulerPass(options);
   const batch = options.batch ?? DEFAULT_BATCH;
-  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  let wake: () => void = () => undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const pause = (): Promise<void> =>
-    new Promise((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, intervalMs);
-    });
-  const loop = async (): Promise<void> => {
-    while (!pass.stopping) {
-      let full = false;
-      try {
-        full = (await pass.tick()).claimed >= batch;
-      } catch (error) {
-        options.onEvent?.({ type: 'error', error });
-      }
-      if (pass.stopping) break;
-      await (full ? yieldToEvents() : pause());
-    }
-  };
-  const running = loop();
-  return {
-    stop: async () => {
+  return startLoop(async () => (await pass.tick()).claimed >= batch, {
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    onError: (error) => options.onEvent?.({ type: 'error', error }),
+    onStop: () => {
       pass.stopping = true;
-      clearTimeout(timer);
-      wake();
-      await running;
     },
-  };
+  });
 }

@@ -12,6 +12,7 @@ import { toInstant } from '../../domain/time.js';
 import type { AttemptReport, ClaimedMessage, OutboxItem, OutboxStore } from '../../store/outbox.js';
 import { MAX_ATTEMPTS, nextAttemptAt } from './backoff.js';
 import { dayStart, runDigests } from './digest.js';
+import { startLoop } from '../loop.js';
 import type { Mailer } from './mailer.js';
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, postWebhook, webhookBody, type Fetch } from './webhooks.js';
 
@@ -186,35 +187,11 @@ export interface Dispatcher {
 export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const pass = new DispatcherPass(options);
   const batch = options.batch ?? DEFAULT_BATCH;
-  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  let stopping = false;
-  let wake: () => void = () => undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const pause = (): Promise<void> =>
-    new Promise((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, intervalMs);
-    });
-  const loop = async (): Promise<void> => {
-    while (!stopping) {
-      let full = false;
-      try {
-        await pass.digests();
-        full = (await pass.tick()).claimed >= batch;
-      } catch (error) {
-        options.onEvent?.({ type: 'error', error });
-      }
-      if (stopping) break;
-      await (full ? new Promise<void>((resolve) => setImmediate(resolve)) : pause());
-    }
-  };
-  const running = loop();
-  return {
-    stop: async () => {
-      stopping = true;
-      clearTimeout(timer);
-      wake();
-      await running;
+  return startLoop(
+    async () => {
+      await pass.digests();
+      return (await pass.tick()).claimed >= batch;
     },
-  };
+    { intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS, onError: (error) => options.onEvent?.({ type: 'error', error }) },
+  );
 }
