@@ -127,6 +127,11 @@ async function run(c: SqlConnection, q: Compilable): Promise<void> {
   await c.run(sql, parameters);
 }
 
+/** What one write transaction has already read for its messages. */
+export interface EnqueueMemo {
+  subscriptions?: readonly WebhookSubscription[];
+}
+
 /**
  * Writes outbox rows on the connection of an open write transaction: what `WriteSession.notify`
  * runs. A webhook message becomes one row per active subscription that takes its event type; an
@@ -134,15 +139,23 @@ async function run(c: SqlConnection, q: Compilable): Promise<void> {
  */
 export class OutboxWriter {
   private readonly db: OutboxDb;
+  /** The active subscriptions' query, compiled once. */
+  private readonly activeSubscriptions: { readonly sql: string; readonly parameters: readonly unknown[] };
 
   constructor(db: Kysely<Database>) {
     this.db = db.withTables<OutboxTables>();
+    this.activeSubscriptions = this.db.selectFrom('webhook_subscriptions').selectAll().where('active', '=', 1).orderBy('id').compile();
   }
 
-  /** Enqueues a message in the transaction of `c`; returns the rows written. */
-  async enqueue(c: SqlConnection, m: OutgoingMessage): Promise<number> {
+  /**
+   * Enqueues a message in the transaction of `c`; returns the rows written. `memo` is the
+   * transaction's own (one per write session): the active subscriptions are read once into it,
+   * which is exact because they are only changed by transactions of their own.
+   */
+  async enqueue(c: SqlConnection, m: OutgoingMessage, memo: EnqueueMemo = {}): Promise<number> {
     if (m.channel === 'webhook') {
-      const subs = (await all<WebhookSubscriptionsTable>(c, this.db.selectFrom('webhook_subscriptions').selectAll().where('active', '=', 1).orderBy('id'))).map(subscription);
+      memo.subscriptions ??= (await c.all<WebhookSubscriptionsTable>(this.activeSubscriptions.sql, this.activeSubscriptions.parameters)).map(subscription);
+      const subs = memo.subscriptions;
       const takers = subs.filter((s) => takesEvent(s.eventTypes, m.event));
       if (takers.length === 0) return 0;
       const content = JSON.stringify({ event: m.event, at: m.at, data: m.data });

@@ -15,7 +15,7 @@ import type { SqlConnection } from './driver.js';
 import { StoreError } from './errors.js';
 import { eventHash, GENESIS_HASH } from './hash-chain.js';
 import type { JobWriter } from './kysely-job-store.js';
-import type { OutboxWriter } from './kysely-outbox-store.js';
+import type { EnqueueMemo, OutboxWriter } from './kysely-outbox-store.js';
 import type { ScheduleItem } from './jobs.js';
 import type { OutgoingMessage } from './outbox.js';
 import type { LoadOptions, Snapshot, WriteSession } from './port.js';
@@ -85,6 +85,8 @@ export class Session implements WriteSession {
   private complete = false;
   /** How many events this session appended (or replayed). */
   appended = 0;
+  /** What this transaction's messages have read already (the webhook subscriptions). */
+  private readonly enqueueMemo: EnqueueMemo = {};
 
   constructor(
     private readonly sql: SqlConnection,
@@ -240,7 +242,7 @@ export class Session implements WriteSession {
 
   async notify(message: OutgoingMessage): Promise<number> {
     if (this.outbox === undefined) throw new Error('this write session has no outbox');
-    return this.outbox.enqueue(this.sql, message);
+    return this.outbox.enqueue(this.sql, message, this.enqueueMemo);
   }
 
   async schedule(items: readonly ScheduleItem[]): Promise<void> {
