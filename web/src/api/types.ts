@@ -1,0 +1,35 @@
+/**
+ * The shapes the API answers with, inferred from the very zod schemas that the server validates
+ * and documents them with (type-only imports: nothing of the server is bundled).
+ */
+import type { z } from 'zod';
+import type { assignmentPageSchema, assignmentSchema, ledgerSchema } from '../../../src/http/routes/assignment.schemas.js';
+import type { bodySchema, decisionSchema, personSchema, unitSchema } from '../../../src/http/routes/organisation.schemas.js';
+
+/** One assignment as GET /assignments/{id} gives it. */
+export type Assignment = z.infer<typeof assignmentSchema>;
+/** A page of assignments. */
+export type AssignmentPage = z.infer<typeof assignmentPageSchema>;
+/** The hour ledger of a case. */
+export type Ledger = z.infer<typeof ledgerSchema>;
+/** A decision. */
+export type Decision = z.infer<typeof decisionSchema>;
+/** A person, with their roles. */
+export type Person = z.infer<typeof personSchema>;
+/** A unit. */
+export type Unit = z.infer<typeof unitSchema>;
+/** A body. */
+export type Body = z.infer<typeof bodySchema>;
+/** A page of anything listed by id. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly next: string | null;
+}
+
+/** Who is signed in. */
+export interface SessionInfo {
+  readonly personId: string;
+  readonly accountId: string;
+  readonly via: 'session' | 'token';
+  readonly csrfToken: string | null;
+}

@@ -1,0 +1,24 @@
+/**
+ * Every translation, by language and namespace. A page's namespace lives in `en/<page>.json` and
+ * `fr/<page>.json`; the French file must have every key of the English one (a test checks).
+ */
+import enActions from './en/actions.json';
+import enBoard from './en/board.json';
+import enCase from './en/case.json';
+import enCommon from './en/common.json';
+import enDesk from './en/desk.json';
+import enInquiry from './en/inquiry.json';
+import enRegister from './en/register.json';
+import frActions from './fr/actions.json';
+import frBoard from './fr/board.json';
+import frCase from './fr/case.json';
+import frCommon from './fr/common.json';
+import frDesk from './fr/desk.json';
+import frInquiry from './fr/inquiry.json';
+import frRegister from './fr/register.json';
+
+/** The bundled translations. */
+export const resources = {
+  en: { common: enCommon, desk: enDesk, board: enBoard, case: enCase, register: enRegister, inquiry: enInquiry, actions: enActions },
+  fr: { common: frCommon, desk: frDesk, board: frBoard, case: frCase, register: frRegister, inquiry: frInquiry, actions: frActions },
+} as const;

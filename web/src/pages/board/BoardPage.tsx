@@ -1,0 +1,4 @@
+/** Placeholder: filled in by its own change. */
+export function BoardPage() {
+  return <h1>BoardPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: filled in by its own change. */
+export function CasePage() {
+  return <h1>CasePage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: filled in by its own change. */
+export function DecisionPage() {
+  return <h1>DecisionPage</h1>;
+}
