@@ -70,7 +70,7 @@ module.exports = {
     {
       name: 'nothing-imports-the-entry-points',
       severity: 'error',
-      from: { pathNot: '^src/(cli|http|jobs)/' },
+      from: { pathNot: '^(src/(cli|http|jobs)|web)/' },
       to: { path: '^src/(cli|http|jobs)/' },
     },
     {
@@ -79,12 +79,31 @@ module.exports = {
       from: { path: '^src/' },
       to: { path: '^(test|bench)/' },
     },
+    {
+      name: 'src-does-not-import-the-web-app',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^web/' },
+    },
+    {
+      name: 'the-web-app-takes-only-the-api-schemas-types',
+      severity: 'error',
+      comment: 'The web app talks to the server over HTTP; from the server it takes only the types of the API schemas (erased at build).',
+      from: { path: '^web/' },
+      to: { path: '^src/', pathNot: '^src/http/routes/[a-z-]+\\.schemas\\.ts$' },
+    },
+    {
+      name: 'the-web-app-imports-schemas-as-types-only',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/', dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js'] },
     exclude: { path: '\\.test\\.ts$' },
   },
 };

@@ -8,5 +8,6 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: { outDir: '../dist/web', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // PROVERKA_API: where the dev server forwards /api (default a local `proverka serve` on :3000).
+  server: { proxy: { '/api': process.env['PROVERKA_API'] ?? 'http://127.0.0.1:3000' } },
 });
