@@ -1,30 +1,43 @@
 /**
- * The home page `/`: a short HTML page saying what runs here — the Proverka API, its version, the
- * kind of database (and where, never with a password) — with links to the API reference and the
- * OpenAPI document. Nothing on it depends on who is asking.
+ * The about page `/about` (and `/` when the web app is not built): a short HTML page saying what
+ * runs here — the Proverka API, its version, the kind of database (and where, never with a
+ * password) — with links to the API reference and the OpenAPI document. Nothing on it depends on
+ * who is asking. And where the package is (its root, its version).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServerOptions } from './options.js';
 
-/** The version of the Proverka package this code belongs to ('unknown' when no package.json of ours is above it). */
-export function proverkaVersion(): string {
+/** The folder of the Proverka package this code belongs to (the nearest folder above with our package.json), or undefined. */
+export function packageRoot(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
       try {
-        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
-        if (pkg.name === 'proverka' && typeof pkg.version === 'string') return pkg.version;
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown };
+        if (pkg.name === 'proverka') return dir;
       } catch {
         // Not a package.json we can read: keep looking above.
       }
     }
     const up = dirname(dir);
-    if (up === dir) return 'unknown';
+    if (up === dir) return undefined;
     dir = up;
+  }
+}
+
+/** The version of the Proverka package this code belongs to ('unknown' when no package.json of ours is above it). */
+export function proverkaVersion(): string {
+  const root = packageRoot();
+  if (root === undefined) return 'unknown';
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
   }
 }
 
@@ -64,8 +77,17 @@ export function homePage(options: Pick<ServerOptions, 'app' | 'databaseLabel'>, 
 `;
 }
 
-/** Adds `GET /` (the home page) to the server. */
-export function registerHome(server: FastifyInstance, options: ServerOptions): void {
+/** The path of the about page. */
+export const ABOUT_PATH = '/about';
+
+/** Sends the about page. */
+export function sendHome(reply: FastifyReply, page: string): FastifyReply {
+  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+}
+
+/** Adds `GET /about` (the about page) to the server; returns the page, for `/` when the web app is not built. */
+export function registerHome(server: FastifyInstance, options: ServerOptions): string {
   const page = homePage(options, proverkaVersion());
-  server.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page));
+  server.get(ABOUT_PATH, { schema: { hide: true } }, async (_request, reply) => sendHome(reply, page));
+  return page;
 }

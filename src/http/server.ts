@@ -1,7 +1,7 @@
 /**
  * The HTTP server: one JSON API under /api/v1, its OpenAPI 3.1 document generated from the zod
  * schemas that validate the requests, a browsable reference at /api/docs, problem+json for every
- * error, the caller identified on every request, and operations endpoints. Fastify 5.
+ * error, the caller identified on every request, operations endpoints, and the web app. Fastify 5.
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -15,6 +15,7 @@ import { registerOps } from './ops.js';
 import { problemOf, sendProblem } from './problem.js';
 import type { ServerOptions } from './options.js';
 import { registerRoutes } from './routes/index.js';
+import { registerWebApp } from './web-app.js';
 
 export type { ServerOptions } from './options.js';
 
@@ -76,7 +77,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   server.setSerializerCompiler(serializerCompiler);
   // First, so that the request metrics see every route (404s included).
   registerOps(server, options.app.store);
-  registerHome(server, options);
+  // The about page at /about; the web app at / and its client-side routes (the about page at / when it is not built).
+  await registerWebApp(server, registerHome(server, options));
   await server.register(fastifyCookie);
   // Only where a route asks (sign-in attempts): see rate-limit.ts.
   await server.register(fastifyRateLimit, { global: false });

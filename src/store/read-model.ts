@@ -22,6 +22,16 @@ export interface AssignmentFilter {
   readonly deadlineFrom?: Instant;
   /** Only assignments due before this instant. */
   readonly deadlineTo?: Instant;
+  /** Only assignments due at or before this instant. */
+  readonly deadlineAtMost?: Instant;
+  /** Only open cases (issued, in progress or submitted). */
+  readonly open?: boolean;
+  /** Only cases at this escalation level exactly. */
+  readonly escalationLevel?: number;
+  /** Only cases at this escalation level or above. */
+  readonly minEscalationLevel?: number;
+  /** Only cases with a pending handover, transfer or extension that waits on this person (its recipient, or the extension's approver). */
+  readonly awaiting?: string;
   /** Only what this person may see: as a party, through a unit role, or as secretary of the deciding body. */
   readonly visibleTo?: Visibility;
   /** Only cases this person takes a part in: owner, holder (of the hour or of the case), verifier, controller or co-executor; not as issuer only. */
@@ -62,6 +72,78 @@ export interface AssignmentSummary {
   readonly deadlineChanges: number;
 }
 
+/** The parties of an assignment a summary leaves out: its issuer, controller and co-executors, and the unit of the person its hours fall on. */
+export interface CaseParties {
+  readonly issuerId: string;
+  readonly controllerId: string | null;
+  /** In id order. */
+  readonly coExecutorIds: readonly string[];
+  readonly holderUnitId: string;
+}
+
+/** One assignment as lists show it, with all its parties. */
+export type AssignmentWithParties = AssignmentSummary & CaseParties;
+
+/** A decision's number (unique within its body) and title. */
+export interface DecisionLabel {
+  readonly number: string;
+  readonly title: string;
+}
+
+/** Which decisions to list newest first. */
+export interface NewestDecisionFilter {
+  /** Only the decisions of this body. */
+  readonly bodyId?: string;
+  /** Cursor: the last row of the previous page (only decisions strictly after it in the order). */
+  readonly after?: DecisionDateCursor;
+  /** Page size (default 50, at most 1,000). */
+  readonly limit?: number;
+}
+
+/** A position in the newest-first order of decisions: date descending, then id descending. */
+export interface DecisionDateCursor {
+  readonly date: string;
+  readonly id: string;
+}
+
+/** The statuses of an open case. */
+export const OPEN_STATUSES = ['issued', 'in_progress', 'submitted'] as const;
+
+/** Which open cases to count. All given conditions must hold. */
+export interface OpenCaseFilter {
+  /** Only what this person may see (as AssignmentFilter.visibleTo). */
+  readonly visibleTo?: Visibility;
+  /** Only cases sitting in one of these units. */
+  readonly unitIds?: readonly string[];
+  /** Cases due before this instant are overdue. */
+  readonly now: Instant;
+  /** Cases due from `now` up to this instant (inclusive) are due soon. */
+  readonly soonUntil: Instant;
+}
+
+/** Open cases of one unit at one escalation level, counted. */
+export interface OpenCaseGroup {
+  readonly unitId: string | null;
+  readonly escalationLevel: number;
+  readonly open: number;
+  /** Past their deadline. */
+  readonly overdue: number;
+  /** Due between now and the end of the soon window, inclusive. */
+  readonly dueSoon: number;
+  readonly submitted: number;
+}
+
+/** The assignments of a decision, counted by status; `overdue` counts the open ones past their deadline. */
+export interface ExecutionCounts {
+  readonly total: number;
+  readonly issued: number;
+  readonly inProgress: number;
+  readonly submitted: number;
+  readonly verified: number;
+  readonly cancelled: number;
+  readonly overdue: number;
+}
+
 /** How much the database holds. */
 export interface RecordCounts {
   readonly events: number;
@@ -85,6 +167,16 @@ export interface ReadModel {
   names(ids: readonly string[]): Promise<Map<string, string>>;
   /** Assignments matching a filter, ordered by deadline then id. */
   assignments(filter: AssignmentFilter): Promise<AssignmentSummary[]>;
+  /** As `assignments`, each with its parties (issuer, controller, co-executors, holder's unit), read in one go. */
+  assignmentsWithParties(filter: AssignmentFilter): Promise<AssignmentWithParties[]>;
+  /** The number and title of each decision given that exists. */
+  decisionLabels(ids: readonly string[]): Promise<Map<string, DecisionLabel>>;
+  /** Decisions by date descending, then id descending, one page after a cursor, optionally of one body. */
+  decisionsNewest(filter: NewestDecisionFilter): Promise<StreamSnapshot[]>;
+  /** Open cases matching the filter, counted in the database by unit and escalation level (only groups with cases). */
+  openCaseGroups(filter: OpenCaseFilter): Promise<OpenCaseGroup[]>;
+  /** The assignments of each decision counted by status (every id given has an entry, zeros when it has none), overdue as of `now`. */
+  decisionExecution(decisionIds: readonly string[], now: Instant): Promise<Map<string, ExecutionCounts>>;
   /** Sizes of the record and the projections. */
   counts(): Promise<RecordCounts>;
   /** A stream's head and folded state as the projections hold it, or undefined. */

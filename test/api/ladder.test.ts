@@ -187,7 +187,8 @@ for (const backend of backends()) {
       expectProblem(await secretary.call('POST', url, { body: { ...demand, documents: [{ kind: 'document', name: 'report.txt', sha256: 'f'.repeat(64) }] } }), 422, 'EVIDENCE_FILE_MISSING');
       const report = await upload(secretary, 'The report of the trade mission', 'report.txt');
       expectProblem(await secretary.call('POST', url, { body: { ...demand, documents: [report], deadline: new Date(now() + 5 * 24 * HOUR).toISOString() } }), 422, 'DEADLINE_TOO_LONG_FOR_URGENT');
-      expectProblem(await clerk.call('POST', url, { body: { ...demand, documents: [report] } }), 404, 'NOT_FOUND');
+      // The clerk takes part in this decision's cases (so reads it, decision 0022) but holds no role to issue under it.
+      expectProblem(await clerk.call('POST', url, { body: { ...demand, documents: [report] } }), 403, 'FORBIDDEN');
 
       const made = await secretary.call('POST', url, { body: { ...demand, documents: [report] }, headers: { 'idempotency-key': 'urgent-wagons-1' } });
       const body = expectStatus(made, 201);

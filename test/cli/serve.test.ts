@@ -1,7 +1,7 @@
 /**
  * `proverka serve` and `proverka start` as a user runs them, on each back end, over a small demo:
  * the process listens where it says, answers /healthz, /readyz, /metrics (request counts by route
- * pattern), the home page and the API reference; logs JSON lines on stdout without credentials;
+ * pattern), the web app at /, the about page and the API reference; logs JSON lines on stdout without credentials;
  * refuses a missing database or a port in use in one line; and on SIGTERM answers the requests in
  * flight completely, then exits 0. `start` builds the demo with its demo accounts and serves on PORT.
  */
@@ -154,9 +154,14 @@ for (const backend of BACKENDS) {
       expect(await ready.json()).toEqual({ status: 'ready' });
     });
 
-    it('/ is an HTML page naming the API, the kind of database (no password) and the version, linking the reference and the OpenAPI document; both answer', async () => {
+    it('/ is the web app; /about is an HTML page naming the API, the kind of database (no password) and the version, linking the reference and the OpenAPI document; both answer', async () => {
       const url = served?.url ?? '';
-      const home = await fetch(`${url}/`);
+      const app = await fetch(`${url}/`);
+      expect(app.status).toBe(200);
+      expect(app.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(app.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await app.text()).toContain('<div id="root">');
+      const home = await fetch(`${url}/about`);
       expect(home.status).toBe(200);
       expect(home.headers.get('content-type')).toMatch(/^text\/html/);
       const html = await home.text();
@@ -297,13 +302,13 @@ for (const backend of BACKENDS) {
       const served = await serving(['start', '--db', db, '--size', 'small'], { PORT: String(port) });
       try {
         expect(served.url).toBe(`http://127.0.0.1:${port}`);
-        await served.stdoutLine(/^The API is at /);
+        await served.stdoutLine(/^Open http:\/\/127\.0\.0\.1:\d+\/ in a browser/);
         const out = served.stdout();
         expect(out).toMatch(/^built the small demo \(seed 1\) into /);
         expect(out).toContain(`DEMO accounts; the password, for the demo only, is: ${DEMO_PASSWORD}`);
         expect(out).toMatch(/^ {2}admin {5}per_demo-admin: administrator of every root unit/m);
         expect(out).toMatch(/^ {2}executor {2}per_\S+: /m);
-        expect(out).toContain(`The API is at http://127.0.0.1:${port}/`);
+        expect(out).toContain(`Open http://127.0.0.1:${port}/ in a browser: the web app. The API is at http://127.0.0.1:${port}/api/v1`);
         const admin = await signIn(served.url, 'admin', DEMO_PASSWORD);
         const executor = await signIn(served.url, 'executor', DEMO_PASSWORD);
         const get = (path: string, cookie: string): Promise<Response> => fetch(`${served.url}${path}`, { headers: { cookie } });

@@ -1,6 +1,7 @@
 /**
  * Ends every test run with a plain summary line, `N passed, N failed`, and before it the count of
- * storage-suite tests per back end (tests whose name carries `[sqlite]` or `[postgres]`).
+ * storage-suite tests per back end (tests whose name carries `[sqlite]` or `[postgres]`). A file
+ * that failed without a failed test (its beforeAll threw, or it did not load) counts as one failure.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -14,11 +15,11 @@ export default class SummaryReporter implements Reporter {
     let skipped = 0;
     const perBackend = new Map<string, { passed: number; failed: number }>();
     for (const m of modules) {
-      if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed += 1;
+      let failedHere = 0;
       for (const t of m.children.allTests()) {
         const state = t.result().state;
         if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
+        else if (state === 'failed') failedHere += 1;
         else skipped += 1;
         for (const b of BACKENDS) {
           if (!t.fullName.includes(`[${b}]`)) continue;
@@ -28,6 +29,8 @@ export default class SummaryReporter implements Reporter {
           perBackend.set(b, c);
         }
       }
+      // A file that failed with no failed test (a beforeAll threw, or it did not load) counts as one failure.
+      failed += failedHere === 0 && m.state() === 'failed' ? 1 : failedHere;
     }
     failed += unhandledErrors.length;
     const lines: string[] = [''];

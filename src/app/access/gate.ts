@@ -33,7 +33,20 @@ export async function canRead(reads: ReadModel, principal: Principal, s: StreamS
   // What sits in no unit — a body's agenda items, the whole organisation's calendar and ladder policies — an administrator of the whole organisation reads too.
   if (placement.units.length === 0 && (s.kind === 'agenda' || s.kind === 'calendar' || s.kind === 'ladder') && isAdministratorOfAll(principal, await rootUnits(reads))) return true;
   // Bodies and their decisions and committees are read by anyone with a role: they are the organisation's public acts.
-  return (s.kind === 'body' || s.kind === 'decision' || s.kind === 'committee') && principal.grants.length > 0;
+  if ((s.kind === 'body' || s.kind === 'decision' || s.kind === 'committee') && principal.grants.length > 0) return true;
+  // A decision is read too by the parties of the cases it gave (docs/decisions/0022-people-directory-and-decision-visibility.md).
+  return s.kind === 'decision' && (await takesPartUnder(reads, principal.personId, s.id));
+}
+
+/**
+ * True when the person takes part in some case of the decision — owner, holder, co-executor,
+ * verifier, issuer, controller, or the person a waiting request waits on — as the lists of cases
+ * know the parts: one query for at most one row, over the decision's cases only (found by
+ * `decision_id`, which the index `assignments_decision` serves), asked only of people without a role.
+ */
+async function takesPartUnder(reads: ReadModel, personId: string, decisionId: string): Promise<boolean> {
+  const cases = await reads.assignments({ decisionId, visibleTo: { personId, unitIds: [], bodyIds: [] }, limit: 1 });
+  return cases.length > 0;
 }
 
 /** The thing, if it exists and the principal may see it; NOT_FOUND otherwise. */

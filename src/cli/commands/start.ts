@@ -1,7 +1,7 @@
 /**
  * `proverka start` (what `npm start` runs): builds the large demo if the database is missing (with
  * demo accounts for the API), then a short welcome — what the database holds, the founding cases,
- * the canned-meat case's hour ledger, the commands to try next — and serves the API over it
+ * the canned-meat case's hour ledger, the commands to try next — and serves the web app and the API over it
  * (PORT, default 3000; HOST, default 127.0.0.1) until SIGTERM or Ctrl-C, unless --no-serve.
  */
 import { mkdirSync } from 'node:fs';
@@ -46,7 +46,7 @@ function renderDemoAccounts(accounts: readonly DemoAccount[]): string[] {
   if (accounts.length === 0) return ['No demo accounts in this database: create one with `proverka user add USERNAME --person ID --db DB --password-stdin`.'];
   const width = Math.max(...accounts.map((a) => a.username.length));
   return [
-    `Sign in over the API (POST /api/v1/auth/login) with these DEMO accounts; the password, for the demo only, is: ${DEMO_PASSWORD}`,
+    `Sign in (in the browser, or over the API: POST /api/v1/auth/login) with these DEMO accounts; the password, for the demo only, is: ${DEMO_PASSWORD}`,
     ...accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.personId}: ${a.what}`),
   ];
 }
@@ -106,7 +106,7 @@ export async function start(opts: StartOptions, io: Io): Promise<void> {
   if (opts.serve === false) return;
   await serve({ db: location, port: opts.port ?? portFromEnv(), host: opts.host ?? hostFromEnv() }, io, (url) => {
     io.print('');
-    io.print(`The API is at ${url}/ (reference: ${url}/api/docs). JSON logs follow; stop with Ctrl-C.`);
+    io.print(`Open ${url}/ in a browser: the web app. The API is at ${url}/api/v1 (reference: ${url}/api/docs). JSON logs follow; stop with Ctrl-C.`);
   });
 }
 
@@ -114,12 +114,12 @@ export async function start(opts: StartOptions, io: Io): Promise<void> {
 export function registerStart(program: Command, io: Io): void {
   program
     .command('start')
-    .description(`build the demo if missing (default ${DEFAULT_DEMO_DB}), show the canned-meat case, and serve the API over it`)
+    .description(`build the demo if missing (default ${DEFAULT_DEMO_DB}), show the canned-meat case, and serve the web app and the API over it`)
     .addOption(new Option('--db <location>', 'the database: an SQLite file, or a postgres:// URL').default(DEFAULT_DEMO_DB))
     .addOption(seedOption())
     .addOption(sizeOption('large'))
     .addOption(portOption())
     .addOption(hostOption())
-    .option('--no-serve', 'print the welcome and end, without serving the API')
+    .option('--no-serve', 'print the welcome and end, without serving')
     .action((opts: StartOptions) => start(opts, io));
 }

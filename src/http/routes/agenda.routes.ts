@@ -18,44 +18,10 @@ import { decodeCursor, encodeCursor, idParam, problems } from '../api.js';
 import { denied, requireCaller } from '../auth.js';
 import type { ServerOptions } from '../options.js';
 import { sendProblem } from '../problem.js';
-import { changeStream, createStream, evidenceSchema, isIdCursor, readStream, visibleRows, type StreamApi } from './stream-routes.js';
+import { changeStream, createStream, isIdCursor, readStream, visibleRows, type StreamApi } from './stream-routes.js';
+import { AGENDA_STATUSES, agendaItemSchema, bodyAgendaSchema } from './agenda.schemas.js';
 import { commandBody } from './organisation.schemas.js';
 import { pageQuery } from './organisation.shared.js';
-
-const instant = z.string().describe('ISO-8601 UTC instant');
-const date = z.string().describe('Calendar date, YYYY-MM-DD');
-const STATUSES = ['submitted', 'scheduled', 'returned', 'decided', 'withdrawn'] as const;
-
-/** An item on a body's agenda: the question, how it came (by the ladder or with a statement), where it stands, and its stays. */
-export const agendaItemSchema = z.object({
-  id: z.string(),
-  version: z.number().int().describe('The sequence of its last event; the ETag is this number in quotes'),
-  bodyId: z.string(),
-  question: z.string(),
-  route: z
-    .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('ladder'), assignmentId: z.string(), escalationLevel: z.number().int() }),
-      z.object({
-        kind: z.literal('statement'),
-        options: z.array(z.string()),
-        documents: z.array(evidenceSchema),
-        alreadyTried: z.array(z.object({ party: z.object({ id: z.string(), kind: z.enum(['unit', 'person']) }), did: z.string() })),
-      }),
-    ])
-    .describe('By the ladder (a case escalated to the body), or with a full statement'),
-  status: z.enum(STATUSES),
-  submittedBy: z.string(),
-  firstSubmittedAt: instant,
-  stays: z
-    .array(z.object({ submittedAt: instant, endedAt: instant.nullable(), outcome: z.enum(['returned', 'decided', 'withdrawn']).nullable() }))
-    .describe('Every stay on the agenda, oldest first; the last is the current'),
-  returns: z.number().int().describe('How many times the item was sent back to the competent level'),
-  lastReturn: z.object({ toUnitId: z.string(), reason: z.string(), by: z.string(), at: instant }).nullable(),
-  session: date.nullable(),
-  decisionId: z.string().nullable(),
-  withdrawReason: z.string().nullable(),
-  lastEventAt: instant,
-});
 
 function represent(item: string, v: number, s: AgendaItemState): z.infer<typeof agendaItemSchema> {
   const r = s.route;
@@ -84,26 +50,6 @@ function represent(item: string, v: number, s: AgendaItemState): z.infer<typeof 
 /** The agenda item API. */
 export const AGENDA_ITEMS: StreamApi<'agenda'> = { kind: 'agenda', base: '/api/v1/agenda-items', tag: 'agenda', noun: 'agenda item', schema: agendaItemSchema, represent };
 
-/** A body's load: items, open ones, items per session, the shares returned and brought by the ladder, time on the agenda. */
-export const bodyLoadSchema = z.object({
-  items: z.number().int().describe('Items submitted at least once'),
-  open: z.number().int().describe('Items submitted or scheduled now'),
-  perSession: z.array(z.object({ session: date, items: z.number().int() })).describe('Items scheduled for or decided at each session, in date order'),
-  returnedShare: z.number().nullable().describe('Items sent back at least once, over items (null without items)'),
-  ladderShare: z.number().nullable().describe('Items brought by the ladder, over items (null without items)'),
-  timeOnAgenda: z
-    .object({ stays: z.number().int(), meanMs: z.number().nullable(), medianMs: z.number().nullable() })
-    .describe('Time on the agenda of the stays that ended by a decision or a return'),
-});
-
-/** A body's agenda: a page of its items and the body's load figures over every item the caller may see. */
-export const bodyAgendaSchema = z.object({
-  bodyId: z.string(),
-  items: z.array(agendaItemSchema),
-  next: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
-  load: bodyLoadSchema,
-});
-
 const statementDocuments = (c: { readonly type: string; readonly documents?: unknown }): unknown => (c.type === 'agenda.submit' || c.type === 'agenda.resubmit' ? c.documents : undefined);
 
 /** Registers the agenda routes. */
@@ -118,7 +64,7 @@ export function agendaRoutes(api: Api, options: ServerOptions): void {
         operationId: 'getBodyAgenda',
         summary: "A body's agenda items the caller may see, by id, narrowed to a status; with the body's load figures over all of them",
         params: idParam,
-        querystring: z.object({ status: z.enum(STATUSES).optional(), ...pageQuery }).strict(),
+        querystring: z.object({ status: z.enum(AGENDA_STATUSES).optional(), ...pageQuery }).strict(),
         response: { 200: bodyAgendaSchema, ...problems },
       },
     },

@@ -61,7 +61,7 @@ export const assignmentSchema = z.object({
     .describe('The urgent demand (F6) the case was issued as, if any'),
 });
 
-/** A page of assignments (summaries) and the cursor of the next page. */
+/** A page of assignments (summaries), the cursor of the next page, and the names of what the page mentions. */
 export const assignmentPageSchema = z.object({
   items: z.array(
     z.object({
@@ -73,7 +73,11 @@ export const assignmentPageSchema = z.object({
       holderId: z.string(),
       holderRole: z.string(),
       verifierId: z.string(),
-      unitId: z.string().nullable(),
+      issuerId: z.string(),
+      controllerId: z.string().nullable(),
+      coExecutorIds: z.array(z.string()).describe('In id order'),
+      unitId: z.string().nullable().describe("The owner's unit"),
+      holderUnitId: z.string().describe('The unit of the person the hours fall on (holderId)'),
       domain: z.string(),
       deadline: instant,
       overdue: z.boolean(),
@@ -81,6 +85,11 @@ export const assignmentPageSchema = z.object({
     }),
   ),
   next: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
+  names: z
+    .record(z.string(), z.string())
+    .describe(
+      "The display name of every person, unit and decision this page's items mention (owner, holder, verifier, issuer, controller, co-executors, unit, holder's unit, decision), by id, and of nothing else: a person's or unit's name, a decision's \"number — title\"",
+    ),
 });
 
 /** The body of a lifecycle step: the command's own schema, without its type and the assignment id (which the path gives). */
@@ -127,3 +136,9 @@ export const ledgerSchema = z.object({
   marks: z.array(z.object({ kind: z.string(), at: instant, actor: z.string(), detail: z.string() })).readonly(),
   names: z.record(z.string(), z.string()),
 });
+
+/** One event of a case with its place in the hash chain (GET /assignments/{id}/events). */
+export const caseEventSchema = z.object({ seq: z.number(), type: z.string(), actor: z.string(), at: z.string(), payload: z.unknown(), prevHash: z.string(), hash: z.string() });
+
+/** A case's events, oldest first. */
+export const caseEventsSchema = z.object({ items: z.array(caseEventSchema) });

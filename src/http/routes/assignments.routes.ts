@@ -9,8 +9,8 @@ import type { CommandInput, CommandType } from '../../app/commands/schemas.js';
 import { mayIssue, readable } from '../../app/access/gate.js';
 import { visibilityOf } from '../../app/access/principal.js';
 import { caseView } from '../../app/queries/case-view.js';
-import { listCases } from '../../app/queries/cases.js';
-import { toInstant } from '../../domain/time.js';
+import { listCases, mentionedIds } from '../../app/queries/cases.js';
+import { toInstant, toMs, type Instant } from '../../domain/time.js';
 import type { Api } from '../api.js';
 import { decodeCursor, encodeCursor, idParam, problems } from '../api.js';
 import { denied, requireCaller } from '../auth.js';
@@ -20,7 +20,7 @@ import { idempotencyKeyOf, oncePerKey } from '../idempotency.js';
 import { sendAppError, sendProblem } from '../problem.js';
 import type { ServerOptions } from '../options.js';
 import { foldCreated } from './created.js';
-import { assignmentPageSchema, assignmentSchema, ledgerSchema, stepBody } from './assignment.schemas.js';
+import { assignmentPageSchema, assignmentSchema, caseEventsSchema, ledgerSchema, stepBody } from './assignment.schemas.js';
 
 /** Each lifecycle step: its path under /assignments/{id}/, the command it runs, and a summary. */
 export const STEPS: ReadonlyArray<{ readonly path: string; readonly type: CommandType; readonly summary: string }> = [
@@ -59,10 +59,24 @@ const listQuery = z
     deadlineFrom: z.iso.datetime().optional(),
     deadlineTo: z.iso.datetime().optional(),
     search: z.string().max(200).optional(),
+    open: z.enum(['true', 'false']).optional().describe('Only open assignments: issued, in progress or submitted'),
+    escalated: z.enum(['true', 'false']).optional().describe('Only open assignments at escalation level 1 or more'),
+    level: z.coerce.number().int().min(0).max(100).optional().describe('Only assignments at this escalation level exactly'),
+    dueWithinDays: z.coerce.number().int().min(1).max(366).optional().describe('Only open assignments due between now and this many days from now, both included'),
+    awaiting: z.string().max(80).optional().describe('Only open assignments with a pending handover or transfer offered to this person, or a pending extension this person is to approve'),
     limit: z.coerce.number().int().min(1).max(200).optional(),
     cursor: z.string().max(500).optional(),
   })
   .strict();
+
+const DAY_MS = 86_400_000;
+
+/** The later of now and an optional ISO date-time (both bounds of a due window must hold). */
+function maxInstant(now: Instant, other: string | undefined): Instant {
+  if (other === undefined) return now;
+  const o = toInstant(Date.parse(other));
+  return o > now ? o : now;
+}
 
 function isCursor(v: unknown): v is { deadline: string; id: string } {
   return typeof v === 'object' && v !== null && typeof (v as { deadline?: unknown }).deadline === 'string' && typeof (v as { id?: unknown }).id === 'string';
@@ -92,7 +106,7 @@ export function assignmentRoutes(api: Api, options: ServerOptions): void {
 
   api.get(
     '/api/v1/assignments',
-    { schema: { tags: ['assignments'], operationId: 'listAssignments', summary: 'The assignments the caller may see, by deadline, filtered', querystring: listQuery, response: { 200: assignmentPageSchema, ...problems } } },
+    { schema: { tags: ['assignments'], operationId: 'listAssignments', summary: 'The assignments the caller may see, by deadline, filtered; with the names of the people, units and decisions they mention', querystring: listQuery, response: { 200: assignmentPageSchema, ...problems } } },
     async (request, reply) => {
       const who = await requireCaller(store, request, reply);
       if (who === undefined) return reply;
@@ -116,6 +130,11 @@ export function assignmentRoutes(api: Api, options: ServerOptions): void {
           ...(unitIds !== undefined ? { unitIds } : {}),
           ...(q.deadlineFrom !== undefined ? { deadlineFrom: toInstant(Date.parse(q.deadlineFrom)) } : {}),
           ...(q.deadlineTo !== undefined ? { deadlineTo: toInstant(Date.parse(q.deadlineTo)) } : {}),
+          ...(q.open === 'true' || q.escalated === 'true' || q.dueWithinDays !== undefined || q.awaiting !== undefined ? { open: true } : {}),
+          ...(q.escalated === 'true' ? { minEscalationLevel: 1 } : {}),
+          ...(q.level !== undefined ? { escalationLevel: q.level } : {}),
+          ...(q.dueWithinDays !== undefined ? { deadlineFrom: maxInstant(now, q.deadlineFrom), deadlineAtMost: toInstant(toMs(now) + q.dueWithinDays * DAY_MS) } : {}),
+          ...(q.awaiting !== undefined ? { awaiting: q.awaiting } : {}),
           ...(after !== undefined ? { after } : {}),
           visibleTo: await visibilityOf(store, who.principal),
           limit: limit + 1,
@@ -124,6 +143,12 @@ export function assignmentRoutes(api: Api, options: ServerOptions): void {
       );
       const items = page.cases.slice(0, limit);
       const last = items[items.length - 1];
+      // The names of what this page mentions, and nothing else (not the extra row that says there is a next page).
+      const names: Record<string, string> = {};
+      for (const id of items.flatMap(mentionedIds)) {
+        const name = page.names.get(id);
+        if (name !== undefined) names[id] = name;
+      }
       return {
         items: items.map((c) => ({
           id: c.id,
@@ -134,13 +159,18 @@ export function assignmentRoutes(api: Api, options: ServerOptions): void {
           holderId: c.holderId,
           holderRole: c.holderRole,
           verifierId: c.verifierId,
+          issuerId: c.issuerId,
+          controllerId: c.controllerId,
+          coExecutorIds: [...c.coExecutorIds],
           unitId: c.unitId,
+          holderUnitId: c.holderUnitId,
           domain: c.domain,
           deadline: c.deadline,
           overdue: c.overdue,
           escalationLevel: c.escalationLevel,
         })),
         next: page.cases.length > limit && last !== undefined ? encodeCursor({ deadline: last.deadline, id: last.id }) : null,
+        names,
       };
     },
   );
@@ -261,7 +291,7 @@ export function assignmentRoutes(api: Api, options: ServerOptions): void {
         summary: "The case's events, each with its hash chain",
         params: idParam,
         response: {
-          200: z.object({ items: z.array(z.object({ seq: z.number(), type: z.string(), actor: z.string(), at: z.string(), payload: z.unknown(), prevHash: z.string(), hash: z.string() })) }),
+          200: caseEventsSchema,
           ...problems,
         },
       },

@@ -32,13 +32,22 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
-/** Registers /api/v1/auth/* (login, logout, session, password). */
+/** How one may sign in here: always with a password; with single sign-on when the server has OpenID Connect options. */
+export const authMethodsSchema = z.object({ password: z.literal(true), oidc: z.boolean().describe('True when GET /api/v1/auth/oidc/login exists') });
+
+/** Registers /api/v1/auth/* (methods, login, logout, session, password). */
 export function authRoutes(api: Api, options: ServerOptions): void {
   const store = options.app.store;
   const secure = options.secure === true;
   const limit = options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT;
   const logins = attemptLimiter(api, limit);
   const passwordChanges = attemptLimiter(api, limit);
+
+  api.get(
+    '/api/v1/auth/methods',
+    { schema: { tags: ['auth'], operationId: 'authMethods', summary: 'How one may sign in here: password, and single sign-on when configured (public)', security: [], response: { 200: authMethodsSchema, ...problems } } },
+    () => ({ password: true as const, oidc: options.oidc !== undefined }),
+  );
 
   api.post(
     '/api/v1/auth/login',

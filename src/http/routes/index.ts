@@ -5,7 +5,9 @@ import { agendaRoutes } from './agenda.routes.js';
 import { assignmentRoutes } from './assignments.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { beneficiaryRoutes } from './beneficiary.routes.js';
+import { boardRoutes } from './board.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
+import { directoryRoutes } from './directory.routes.js';
 import { fileRoutes } from './files.routes.js';
 import { ladderRoutes } from './ladder.routes.js';
 import { recordRoutes } from './record.routes.js';
@@ -24,7 +26,9 @@ export function registerRoutes(api: Api, options: ServerOptions): Promise<void> 
   beneficiaryRoutes(api, options);
   recordRoutes(api, options);
   organisationRoutes(api, options);
+  directoryRoutes(api, options);
   ladderRoutes(api, options);
   agendaRoutes(api, options);
+  boardRoutes(api, options);
   return Promise.resolve();
 }

@@ -1,12 +1,14 @@
 /**
  * Units, people and posts over HTTP: read one (with its ETag), list what the caller may see (by id,
- * a page at a time, narrowed to a unit subtree), create one (Idempotency-Key), and appoint to or
- * vacate a post (If-Match). A new root unit keeps its creator administrator of the whole
- * organisation (docs/decisions/0009-organisation-api.md).
+ * a page at a time, narrowed to a unit subtree; people also found by part of their name, case and
+ * accents ignored), create one (Idempotency-Key), and appoint to or vacate a post (If-Match). A new
+ * root unit keeps its creator administrator of the whole organisation
+ * (docs/decisions/0009-organisation-api.md).
  */
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { CommandInput } from '../../app/commands/schemas.js';
+import { nameMatcher } from '../../app/queries/name-search.js';
 import type { StateOf } from '../../domain/streams.js';
 import type { StreamSnapshot } from '../../store/read-model.js';
 import type { Api } from '../api.js';
@@ -77,15 +79,22 @@ function unitPeoplePostRoutes(api: Api, options: ServerOptions): void {
   readOne(api, options, PEOPLE, 'getPerson', 'One person, with the roles they hold and their ETag');
   listVisible(api, options, PEOPLE, {
     operationId: 'listPeople',
-    summary: 'The people the caller may see (and the caller), by id; narrowed to a unit subtree',
-    query: z.object({ unit: id.optional().describe('Only people of this unit and the units below it'), ...pageQuery }).strict(),
+    summary: 'The people the caller may see (and the caller), by id; narrowed to a unit subtree, or found by part of their name',
+    query: z
+      .object({
+        unit: id.optional().describe('Only people of this unit and the units below it'),
+        search: z.string().min(1).max(100).optional().describe('Only people whose name contains this text, ignoring case and accents (e.g. "petr" finds "Pëtr")'),
+        ...pageQuery,
+      })
+      .strict(),
     async scope(q, principal) {
       const units = await visibleUnits(store, principal, q.unit);
       const me = await store.reads.snapshot(principal.personId);
       const myUnit = me?.kind === 'person' ? unitOf(me) : undefined;
       const inScope = myUnit !== undefined && (q.unit === undefined || (await store.reads.unitSubtree(q.unit)).includes(myUnit));
       const unitIds = inScope ? [...new Set([...units, myUnit])] : [...units];
-      return { filter: { unitIds }, keep: (s) => units.has(unitOf(s)) || s.id === principal.personId };
+      const named = nameMatcher(q.search);
+      return { filter: { unitIds }, keep: (s) => (units.has(unitOf(s)) || s.id === principal.personId) && named((s.state as StateOf<'person'>).name) };
     },
   });
   createOne(api, options, PEOPLE, {

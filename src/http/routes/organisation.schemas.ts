@@ -75,6 +75,22 @@ export const decisionSchema = z.object({
   lastEventAt: instant,
 });
 
+/** How a decision is being carried out: its assignments counted by status, and the open ones past their deadline. */
+export const executionSchema = z
+  .object({
+    total: z.number().int(),
+    issued: z.number().int(),
+    inProgress: z.number().int(),
+    submitted: z.number().int(),
+    verified: z.number().int(),
+    cancelled: z.number().int(),
+    overdue: z.number().int().describe('Open (issued, in progress or submitted) and past their deadline'),
+  })
+  .describe("The decision's assignments (all of them, sub-assignments included) counted by status");
+
+/** A decision as it is read (GET one, lists): the decision and how it is being carried out. */
+export const decisionViewSchema = decisionSchema.extend({ execution: executionSchema });
+
 /** The roles a person holds, with the person's version (the ETag a grant or revocation must name). */
 export const rolesSchema = z.object({ personId: z.string(), version, items: z.array(roleGrantSchema) });
 

@@ -10,7 +10,7 @@
 import type { RecordedEvent } from '../record.js';
 import type { RoleGrant } from '../../domain/access/roles.js';
 import type { StreamKind } from '../../domain/ids.js';
-import type { AssignmentFilter, AssignmentSummary, ReadModel, RecordCounts, StreamFilter, StreamSnapshot } from '../read-model.js';
+import type { AssignmentFilter, AssignmentSummary, AssignmentWithParties, DecisionLabel, ExecutionCounts, NewestDecisionFilter, OpenCaseFilter, OpenCaseGroup, ReadModel, RecordCounts, StreamFilter, StreamSnapshot } from '../read-model.js';
 import type { LagReading } from './replica-lag.js';
 
 /** Which side served a read. */
@@ -107,6 +107,26 @@ export class ReplicaReadModel implements ReadModel {
 
   assignments(filter: AssignmentFilter): Promise<AssignmentSummary[]> {
     return this.run((m) => m.assignments(filter));
+  }
+
+  assignmentsWithParties(filter: AssignmentFilter): Promise<AssignmentWithParties[]> {
+    return this.run((m) => m.assignmentsWithParties(filter));
+  }
+
+  decisionLabels(ids: readonly string[]): Promise<Map<string, DecisionLabel>> {
+    return this.run((m) => m.decisionLabels(ids));
+  }
+
+  decisionsNewest(filter: NewestDecisionFilter): Promise<StreamSnapshot[]> {
+    return this.run((m) => m.decisionsNewest(filter));
+  }
+
+  openCaseGroups(filter: OpenCaseFilter): Promise<OpenCaseGroup[]> {
+    return this.run((m) => m.openCaseGroups(filter));
+  }
+
+  decisionExecution(decisionIds: readonly string[], now: string): Promise<Map<string, ExecutionCounts>> {
+    return this.run((m) => m.decisionExecution(decisionIds, now));
   }
 
   counts(): Promise<RecordCounts> {

@@ -3,7 +3,9 @@
  * definitions of done, unit ids, token names …). A marker may legitimately appear in an answer to
  * a caller who may see at least one object that carries it (a person's name is carried by the
  * person and by every case they take part in, whose ledger names them); in any other answer it is
- * a leak — unless the caller sent it themselves in the request.
+ * a leak — unless the caller sent it themselves in the request. The people directory carries
+ * every person's name and unit (id and name) to everyone signed in, and nothing else of them: an
+ * e-mail address stays a leak wherever a caller who may not see the person finds it.
  */
 import { canSee, type Thing } from './policy.js';
 import type { CallerKey } from './roles.js';
@@ -17,6 +19,9 @@ export interface Leak {
 
 /** Every marker contains this: answers without it cannot leak and are not scanned further. */
 export const MARK = 'zq';
+
+/** The people directory as a thing of the policy: it carries every person's name and unit (id and name), and nothing else of them. */
+export const DIRECTORY: Thing = { kind: 'directory', id: 'directory' };
 
 /** The planted markers, the objects carrying each, and who may see them. */
 export class Plantation {
@@ -44,6 +49,12 @@ export class Plantation {
     }
     set.add(thingId);
     this.seen.clear();
+  }
+
+  /** Records that the people directory shows these markers (a person's name, their unit's id and name) to everyone signed in. */
+  inDirectory(markers: readonly string[]): void {
+    this.things.set(DIRECTORY.id, DIRECTORY);
+    for (const m of markers) this.carry(m, DIRECTORY.id);
   }
 
   /** The thing planted under an id. */

@@ -7,14 +7,16 @@ import type { OperationFixture } from './fixture.js';
 import { AGENDA_OPERATIONS } from './ops-agenda.js';
 import { ASSIGNMENT_OPERATIONS } from './ops-assignments.js';
 import { AUTH_OPERATIONS } from './ops-auth.js';
+import { BOARD_OPERATIONS } from './ops-board.js';
 import { CALENDAR_OPERATIONS } from './ops-calendar.js';
+import { DIRECTORY_OPERATIONS } from './ops-directory.js';
 import { LADDER_OPERATIONS } from './ops-ladder.js';
 import { ORGANISATION_OPERATIONS } from './ops-organisation.js';
 import { RECORD_AND_FILE_OPERATIONS } from './ops-record-files.js';
 
 /** Every fixture, by operationId: the main case first, then its variants. */
 export const OPERATIONS: ReadonlyMap<string, readonly OperationFixture[]> = (() => {
-  const all = [...AUTH_OPERATIONS, ...CALENDAR_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS, ...LADDER_OPERATIONS, ...AGENDA_OPERATIONS];
+  const all = [...AUTH_OPERATIONS, ...CALENDAR_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS, ...LADDER_OPERATIONS, ...AGENDA_OPERATIONS, ...BOARD_OPERATIONS, ...DIRECTORY_OPERATIONS];
   const map = new Map<string, OperationFixture[]>();
   for (const f of all) {
     const cases = map.get(f.operationId) ?? [];

@@ -5,7 +5,7 @@
  */
 import { at } from '../../support/world.js';
 import { op, type OperationFixture, type Verdict } from './fixture.js';
-import { adminOfAll, canSee, inUnit, ofBody, roleAllows, signedIn, writes, type Thing } from './policy.js';
+import { adminOfAll, canSee, inUnit, ofBody, roleAllows, signedIn, writes, type Parties, type Thing } from './policy.js';
 import { B_PARTIES, BODIES, DECISIONS, partyId, UNITS, type CallerKey, type PartyKind } from './roles.js';
 import { DEADLINE, freshAssignment, READ_BEFORE, READ_DEADLINE, type PreState } from './targets.js';
 import type { Answer } from '../../support/api-world.js';
@@ -42,22 +42,19 @@ function step(operationId: string, path: string, state: PreState, parts: readonl
   });
 }
 
-/** The shared read target as the policy knows it. */
-const READ_TARGET: Thing = {
-  kind: 'assignment',
-  id: 'shared',
-  ownerUnit: UNITS.aSub,
-  bodyId: BODIES.alpha,
-  parties: {
-    ownerId: partyId('owner'),
-    holderId: partyId('holder'),
-    verifierId: partyId('verifier'),
-    issuerId: partyId('issuer'),
-    controllerId: partyId('controller'),
-    coExecutorIds: [partyId('coexec')],
-    recipientId: partyId('recipient'),
-  },
+/** The parties of the shared read target: every party caller, the recipient's handover waiting. */
+export const READ_TARGET_PARTIES: Parties = {
+  ownerId: partyId('owner'),
+  holderId: partyId('holder'),
+  verifierId: partyId('verifier'),
+  issuerId: partyId('issuer'),
+  controllerId: partyId('controller'),
+  coExecutorIds: [partyId('coexec')],
+  recipientId: partyId('recipient'),
 };
+
+/** The shared read target as the policy knows it. */
+const READ_TARGET: Thing = { kind: 'assignment', id: 'shared', ownerUnit: UNITS.aSub, bodyId: BODIES.alpha, parties: READ_TARGET_PARTIES };
 
 /** What a caller sees of the shared read target. */
 function seesReadTarget(caller: CallerKey): Verdict {

@@ -1,13 +1,15 @@
 /**
  * Fixtures of the organisation: units, people, posts and roles sit in a unit (seen by roles over
  * it, changed by an administrator over it); bodies, committees and decisions are public acts
- * (seen by anyone holding a role), made by an administrator of everything — decisions also by
- * the secretary of their body. Targets are A's; changes go to fresh ones.
+ * (seen by anyone holding a role; a decision also by the parties of its cases, though not in the
+ * list), made by an administrator of everything — decisions also by the secretary of their body.
+ * Targets are A's; changes go to fresh ones.
  */
 import { op, type OperationFixture, type Verdict } from './fixture.js';
-import { adminOfAll, canSee, inUnit, ofBody, roleAllows, signedIn, writes, type Action, type Place, type Thing } from './policy.js';
+import { adminOfAll, canSee, inUnit, ofBody, roleAllows, signedIn, writes, type Action, type Parties, type Place, type Thing } from './policy.js';
 import type { Role } from '../../../src/domain/access/roles.js';
-import { BODIES, COMMITTEE, DECISIONS, partyId, ROOT_ADMIN, UNITS, type CallerKey } from './roles.js';
+import { B_PARTIES, BODIES, COMMITTEE, DECISIONS, partyId, ROOT_ADMIN, UNITS, type CallerKey } from './roles.js';
+import { readTarget, READ_TARGET_PARTIES } from './ops-assignments.js';
 import { freshCommittee, freshPerson, freshPost } from './targets.js';
 
 /** Allowed when a role of the caller allows the action there (or the caller administers everything) and the credential writes. */
@@ -55,6 +57,9 @@ function create(operationId: string, base: string, body: (n: string) => unknown,
 }
 
 const owner = partyId('owner');
+
+/** The parties of B's case (of dec_beta): people without accounts. */
+const B_CASE_PARTIES: Parties = { ownerId: B_PARTIES.owner, holderId: B_PARTIES.owner, verifierId: B_PARTIES.verifier, issuerId: B_PARTIES.issuer, controllerId: null, coExecutorIds: [], recipientId: null };
 
 /** Grants or revokes a role of a fresh person of A (who holds `held` beforehand). */
 function roleChange(
@@ -144,7 +149,19 @@ export const ORGANISATION_OPERATIONS: readonly OperationFixture[] = [
     verdict: adminOfAllOnly,
   }),
 
-  readOne('getDecision', 'decisions', DECISIONS.alpha, { kind: 'decision', id: DECISIONS.alpha, bodyId: BODIES.alpha }),
+  op({
+    operationId: 'getDecision',
+    method: 'GET',
+    path: '/api/v1/decisions/{id}',
+    async prepare(w) {
+      // The shared read target, a case of dec_alpha, makes every party caller a party of one of its cases (the recipient while its handover waits).
+      await readTarget(w);
+      return { url: `/api/v1/decisions/${DECISIONS.alpha}` };
+    },
+    verdict: sees({ kind: 'decision', id: DECISIONS.alpha, bodyId: BODIES.alpha, cases: [READ_TARGET_PARTIES] }),
+  }),
+  // The parties of A's cases take no part in B's: dec_beta is for those holding a role alone.
+  { ...readOne('getDecision', 'decisions', DECISIONS.beta, { kind: 'decision', id: DECISIONS.beta, bodyId: BODIES.beta, cases: [B_CASE_PARTIES] }), variant: 'another decision than their cases' },
   list('listDecisions', 'decisions', { kind: 'decision', id: DECISIONS.alpha, bodyId: BODIES.alpha }),
   create('registerDecision', 'decisions', (n) => ({ bodyId: BODIES.alpha, number: `A-${n}`, date: '2022-03-01', title: `Decision ${n}` }), mayDo('decide', ofBody(BODIES.alpha))),
 ];

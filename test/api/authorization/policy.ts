@@ -2,7 +2,9 @@
  * Who may see and do what, written out for the test (not imported from src/, so that the test
  * checks the server against the rules rather than against itself). Derived from the MAY table of
  * src/domain/access/access-policy.ts, the object rules of an assignment (its parties see it) and
- * the public acts (bodies, decisions, committees: readable by anyone holding some role).
+ * the public acts (bodies, decisions, committees: readable by anyone holding some role; a decision
+ * also by the parties of its cases), and the people directory (every person's name and unit, to
+ * everyone signed in).
  */
 import type { Role, RoleGrant } from '../../../src/domain/access/roles.js';
 import { callerOf, UNIT_PARENT, UNITS, type CallerKey } from './roles.js';
@@ -100,10 +102,13 @@ export type Thing =
   | { readonly kind: 'person'; readonly id: string; readonly unitId: string }
   | { readonly kind: 'post'; readonly id: string; readonly unitId: string }
   | { readonly kind: 'body'; readonly id: string }
-  | { readonly kind: 'decision'; readonly id: string; readonly bodyId: string }
+  /** `cases`: the parties of the decision's cases, who read it too (docs/decisions/0022-people-directory-and-decision-visibility.md). */
+  | { readonly kind: 'decision'; readonly id: string; readonly bodyId: string; readonly cases?: readonly Parties[] }
   | { readonly kind: 'committee'; readonly id: string; readonly bodyId: string | null }
   | { readonly kind: 'assignment'; readonly id: string; readonly ownerUnit: string; readonly bodyId: string; readonly parties: Parties }
-  | { readonly kind: 'token'; readonly id: string; readonly personId: string };
+  | { readonly kind: 'token'; readonly id: string; readonly personId: string }
+  /** The people directory: every person's name and unit (id and name), shown to everyone signed in. */
+  | { readonly kind: 'directory'; readonly id: string };
 
 /** Where a thing sits. */
 export function placeOf(t: Thing): Place {
@@ -121,6 +126,7 @@ export function placeOf(t: Thing): Place {
     case 'assignment':
       return { units: chain(t.ownerUnit), bodyId: t.bodyId };
     case 'token':
+    case 'directory':
       return { units: [] };
   }
 }
@@ -141,12 +147,16 @@ export function canSee(key: CallerKey, t: Thing): boolean {
       return isParty(key, t.parties) || roleAllows(key, 'read', placeOf(t));
     case 'person':
       return t.id === me || roleAllows(key, 'read', placeOf(t));
-    case 'body':
     case 'decision':
+      // A public act for anyone holding a role; and the parties of its cases read it (not in lists).
+      return hasRole(key) || (t.cases ?? []).some((p) => isParty(key, p));
+    case 'body':
     case 'committee':
       return hasRole(key) || roleAllows(key, 'read', placeOf(t));
     case 'token':
       return t.personId === me;
+    case 'directory':
+      return true;
     case 'unit':
     case 'post':
       return roleAllows(key, 'read', placeOf(t));

@@ -92,6 +92,7 @@ export async function freshPerson(w: AuthzWorld, grant?: { readonly role: Role; 
   await w.run('system', { type: 'person.register', id, name, unitId: UNITS.aSub });
   if (grant !== undefined) await w.run('system', { type: 'person.grant-role', personId: id, role: grant.role, scopeId: grant.scopeId });
   w.markers.plant({ kind: 'person', id, unitId: UNITS.aSub }, [name]);
+  w.markers.inDirectory([name]);
   return { id, etag: await w.etag(id) };
 }
 

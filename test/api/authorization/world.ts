@@ -98,6 +98,7 @@ export async function authzWorld(backend: Backend): Promise<AuthzWorld> {
       markers.plant({ kind: 'person', id: p.id, unitId: p.unitId }, [p.name, emailOf(p.name)]);
       markers.carry(p.unitId, p.id); // a person shows their unit
     }
+    markers.inDirectory([p.name, p.unitId, UNIT_NAMES[p.unitId] ?? p.unitId]);
   }
   for (const c of CALLERS) {
     if (c.key === 'readonly:administrator' || c.personId === null) continue;

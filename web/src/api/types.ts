@@ -3,7 +3,8 @@
  * and documents them with (type-only imports: nothing of the server is bundled).
  */
 import type { z } from 'zod';
-import type { assignmentPageSchema, assignmentSchema, ledgerSchema } from '../../../src/http/routes/assignment.schemas.js';
+import type { assignmentPageSchema, assignmentSchema, caseEventSchema, caseEventsSchema, ledgerSchema } from '../../../src/http/routes/assignment.schemas.js';
+import type { recordStatusSchema } from '../../../src/http/routes/record.schemas.js';
 import type { bodySchema, decisionSchema, personSchema, unitSchema } from '../../../src/http/routes/organisation.schemas.js';
 
 /** One assignment as GET /assignments/{id} gives it. */
@@ -12,6 +13,12 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 export type AssignmentPage = z.infer<typeof assignmentPageSchema>;
 /** The hour ledger of a case. */
 export type Ledger = z.infer<typeof ledgerSchema>;
+/** One event of a case with its hash chain. */
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+/** A case's events (GET /assignments/{id}/events). */
+export type CaseEvents = z.infer<typeof caseEventsSchema>;
+/** The record's verification status (GET /record/status). */
+export type RecordStatus = z.infer<typeof recordStatusSchema>;
 /** A decision. */
 export type Decision = z.infer<typeof decisionSchema>;
 /** A person, with their roles. */

@@ -51,7 +51,8 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     async (username: string, password: string) => {
       const s = await api<SessionInfo>('POST', '/auth/login', { body: { username, password } });
       setCsrfToken(s.csrfToken);
-      client.clear();
+      // Forget what the previous person saw, but keep the session query its observers watch.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
       client.setQueryData(['session'], s);
     },
     [client],
@@ -61,7 +62,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       await api('POST', '/auth/logout');
     } finally {
       setCsrfToken(null);
-      client.clear();
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
       client.setQueryData(['session'], null);
     }
   }, [client]);

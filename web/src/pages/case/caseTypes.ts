@@ -1,43 +1,10 @@
 /**
- * The shapes of the case's reads that api/types.ts does not name: its events with their hash
- * chain (GET /assignments/{id}/events) and the record's verification status (GET /record/status).
- * They mirror the response schemas in src/http/routes/assignments.routes.ts and record.routes.ts.
+ * Names for the parts of a case's reads the case page works with (all inferred from the API's
+ * schemas through api/types.ts); the events and the record status are re-exported from there.
  */
 import type { Assignment, Ledger } from '../../api/types.js';
 
-/** One event of a case as GET /assignments/{id}/events gives it. */
-export interface CaseEvent {
-  readonly seq: number;
-  readonly type: string;
-  readonly actor: string;
-  readonly at: string;
-  readonly payload: unknown;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
-/** GET /assignments/{id}/events. */
-export interface CaseEvents {
-  readonly items: readonly CaseEvent[];
-}
-
-/** GET /record/status: the size of the record, its last checkpoint and its last verification. */
-export interface RecordStatus {
-  readonly events: number;
-  readonly streams: number;
-  readonly lastCheckpoint: { readonly seq: number; readonly at: string; readonly root: string } | null;
-  readonly lastVerification: {
-    readonly ok: boolean;
-    readonly at: string;
-    readonly by: string;
-    readonly events: number;
-    readonly streams: number;
-    readonly checkpoints: number;
-    readonly integrity: string;
-    readonly problems: number;
-    readonly firstProblem: { readonly kind: string; readonly streamId: string; readonly seq: number | null; readonly position: number | null; readonly message: string } | null;
-  } | null;
-}
+export type { CaseEvent, CaseEvents, RecordStatus } from '../../api/types.js';
 
 /** One interval of the hour ledger. */
 export type LedgerInterval = Ledger['intervals'][number];
