@@ -1,0 +1,216 @@
+/**
+ * The dense kernel: rows × cols costs in one row-major Float64Array (+Infinity where not allowed).
+ * Jonker–Volgenant: rounds of augmenting row reduction, then a shortest augmenting path from
+ * each row still free, scanning the row's whole cost line (O(cols) per scanned row, in memory
+ * order: skipping the columns already settled beats gathering the others through an index list).
+ * Every array is allocated once, before the loops. See lap.ts for the problem and the invariants.
+ */
+import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, DUMMY, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
+
+/**
+ * Solves min Σ c x over assignments in which each row takes at most one column and each column at
+ * most one row (a row may stay unassigned at cost 0). Guarantees an optimum, and potentials that
+ * prove it (lap.ts). `cost` is not modified.
+ */
+export function solveDenseLap(rows: number, cols: number, cost: Float64Array, options: LapOptions = {}): LapSolution {
+  if (cost.length !== rows * cols) throw new RangeError(`cost has ${cost.length} entries, expected ${rows * cols}`);
+  const colOfRow = new Int32Array(rows).fill(UNASSIGNED);
+  const rowOfCol = new Int32Array(cols).fill(-1);
+  const u = new Float64Array(rows);
+  const v = new Float64Array(cols);
+  const free = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) free[i] = i;
+  const numFree = augmentingRowReduction(rows, cols, cost, colOfRow, rowOfCol, v, free, rows, options.reductionRounds ?? ARR_MAX_ROUNDS);
+  for (let i = 0; i < rows; i++) {
+    const j = colOfRow[i] as number;
+    u[i] = j >= 0 ? (cost[i * cols + j] as number) - (v[j] as number) : 0;
+  }
+  shortestAugmentingPaths(rows, cols, cost, colOfRow, rowOfCol, u, v, free, numFree);
+  return { colOfRow, rowOfCol, u, v };
+}
+
+/**
+ * Augmenting row reduction (Jonker–Volgenant), with each row's dummy column (cost 0, price 0) as
+ * one more choice: a free row takes its cheapest column j1 at reduced cost c − v, and the price of
+ * j1 falls by the gap to the second cheapest, so the row's potential is that second value (≤ 0,
+ * because the dummy is a choice). The row displaced from j1 is processed next. A row whose
+ * cheapest choice is strictly its dummy stays unassigned for good. A row displaced on a tie (no
+ * price fell) waits for the next round. At most `maxRounds` rounds, fewer if a round frees no row,
+ * and at most ARR_VISITS_PER_ROW visits per row in all (a price war of tiny decrements could
+ * otherwise run long). Returns how many rows are left free, listed at the front of `free`.
+ */
+function augmentingRowReduction(
+  rows: number,
+  cols: number,
+  cost: Float64Array,
+  colOfRow: Int32Array,
+  rowOfCol: Int32Array,
+  v: Float64Array,
+  free: Int32Array,
+  initialFree: number,
+  maxRounds: number,
+): number {
+  let numFree = initialFree;
+  let budget = ARR_VISITS_PER_ROW * rows;
+  let previous = Infinity;
+  for (let round = 0; round < maxRounds && numFree > 0 && numFree < previous; round++) {
+    previous = numFree;
+    let k = 0;
+    const listed = numFree;
+    numFree = 0;
+    while (k < listed) {
+      const i = free[k++] as number;
+      if (budget-- <= 0) {
+        free[numFree++] = i;
+        continue;
+      }
+      let umin = Infinity;
+      let usub = Infinity;
+      let j1 = -1;
+      let j2 = -1;
+      const base = i * cols;
+      for (let j = 0; j < cols; j++) {
+        const h = (cost[base + j] as number) - (v[j] as number);
+        if (h < usub) {
+          if (h >= umin) {
+            usub = h;
+            j2 = j;
+          } else {
+            usub = umin;
+            j2 = j1;
+            umin = h;
+            j1 = j;
+          }
+        }
+      }
+      if (!(umin <= 0)) {
+        // the dummy (0) is strictly cheapest, or the row has no allowed column
+        colOfRow[i] = DUMMY;
+        continue;
+      }
+      if (usub > 0) {
+        usub = 0;
+        j2 = -1; // the dummy is second
+      }
+      let i0 = rowOfCol[j1] as number;
+      const strict = umin < usub && (v[j1] as number) - (usub - umin) < (v[j1] as number);
+      if (strict) v[j1] = (v[j1] as number) - (usub - umin);
+      else if (i0 >= 0) {
+        if (j2 < 0) {
+          colOfRow[i] = DUMMY;
+          continue;
+        }
+        j1 = j2;
+        i0 = rowOfCol[j2] as number;
+      }
+      colOfRow[i] = j1;
+      rowOfCol[j1] = i;
+      if (i0 >= 0) {
+        colOfRow[i0] = UNASSIGNED;
+        if (strict) free[--k] = i0;
+        else free[numFree++] = i0;
+      }
+    }
+  }
+  return numFree;
+}
+
+/**
+ * One shortest augmenting path per free row (Dijkstra on reduced costs, the row's dummy column
+ * included), then the potential update that keeps the invariants, then the augmentation. On a tie
+ * between a free column and a row's dummy, the column wins.
+ */
+function shortestAugmentingPaths(
+  rows: number,
+  cols: number,
+  cost: Float64Array,
+  colOfRow: Int32Array,
+  rowOfCol: Int32Array,
+  u: Float64Array,
+  v: Float64Array,
+  free: Int32Array,
+  numFree: number,
+): void {
+  const spc = new Float64Array(cols);
+  const path = new Int32Array(cols);
+  const done = new Int32Array(cols).fill(-1); // f: settled by the search from free[f]
+  const scannedRows = new Int32Array(rows);
+  const scannedCols = new Int32Array(cols);
+  for (let f = 0; f < numFree; f++) {
+    const s = free[f] as number;
+    spc.fill(Infinity);
+    let nRows = 0;
+    let nCols = 0;
+    let minVal = 0;
+    let i = s;
+    u[s] = 0;
+    let bestDummy = Infinity;
+    let dummyRow = -1;
+    let sink = -1;
+    for (;;) {
+      scannedRows[nRows++] = i;
+      const ui = u[i] as number;
+      const dd = minVal - ui;
+      if (dd < bestDummy) {
+        bestDummy = dd;
+        dummyRow = i;
+      }
+      let lowest = Infinity;
+      let index = -1;
+      const base = i * cols;
+      const start = minVal - ui;
+      for (let j = 0; j < cols; j++) {
+        if (done[j] === f) continue;
+        const r = start + (cost[base + j] as number) - (v[j] as number);
+        let d = spc[j] as number;
+        if (r < d) {
+          path[j] = i;
+          spc[j] = r;
+          d = r;
+        }
+        if (d < lowest || (d === lowest && (rowOfCol[j] as number) < 0)) {
+          lowest = d;
+          index = j;
+        }
+      }
+      if (bestDummy < lowest) {
+        minVal = bestDummy;
+        break;
+      }
+      minVal = lowest;
+      const j = index;
+      done[j] = f;
+      scannedCols[nCols++] = j;
+      if ((rowOfCol[j] as number) < 0) {
+        sink = j;
+        break;
+      }
+      i = rowOfCol[j] as number;
+    }
+    u[s] = minVal; // it was 0 during the search
+    for (let t = 1; t < nRows; t++) {
+      const r = scannedRows[t] as number;
+      u[r] = (u[r] as number) + minVal - (spc[colOfRow[r] as number] as number);
+    }
+    for (let t = 0; t < nCols; t++) {
+      const j = scannedCols[t] as number;
+      v[j] = (v[j] as number) - (minVal - (spc[j] as number));
+    }
+    let j: number;
+    if (sink < 0) {
+      // the row dummyRow stays unassigned; its column passes back along the path
+      j = colOfRow[dummyRow] as number;
+      colOfRow[dummyRow] = DUMMY;
+      u[dummyRow] = 0;
+      if (dummyRow === s) continue;
+    } else j = sink;
+    for (;;) {
+      const r = path[j] as number;
+      rowOfCol[j] = r;
+      const previous = colOfRow[r] as number;
+      colOfRow[r] = j;
+      if (r === s) break;
+      j = previous;
+    }
+  }
+}

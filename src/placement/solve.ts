@@ -1,0 +1,150 @@
+/**
+ * The best placement of candidates in posts: maximum total fitness, exactly, with the duals that
+ * prove it. Pins are taken out first (their posts and candidates leave the problem); what is left
+ * goes to the dense or sparse kernel, in the minimisation form (cost = −fitness), with the smaller
+ * side as rows (the problem is symmetric: each side takes at most one of the other).
+ */
+import { ok, type Result } from '../domain/result.js';
+import { solveDenseLap } from './dense-lap.js';
+import { failPlacement, type PlacementError } from './errors.js';
+import { fitnessOf, type DenseFitness, type Placement, type PlacementInstance, type SparseFitness } from './instance.js';
+import { DUMMY, type LapOptions, type LapSolution } from './lap.js';
+import { solveSparseLap, type SparseCosts } from './sparse-lap.js';
+import { fitnessProblems, pinConflicts } from './validate.js';
+
+/**
+ * Solves a placement exactly: among all placements that keep the pins, use only allowed pairs,
+ * fill each post at most once and place each candidate at most once, returns one of maximum total
+ * fitness, with the duals that certify it (see Placement; checkCertificate verifies them). On a
+ * tie the search prefers filling a post to leaving it empty, without promising the fullest of the
+ * optimal placements. Refuses a malformed instance (`PLACEMENT_INSTANCE_INVALID`) and pins that
+ * cannot all hold (`PLACEMENT_PINS_INFEASIBLE`). Pure and deterministic: the same instance gives
+ * the same placement. `options` is for tests and benchmarks; the answer is optimal whatever it says.
+ */
+export function solvePlacement(instance: PlacementInstance, options: LapOptions = {}): Result<Placement, PlacementError> {
+  const f = instance.fitness;
+  const pins = instance.pins ?? [];
+  const problems = fitnessProblems(f);
+  if (problems.length > 0) return failPlacement('PLACEMENT_INSTANCE_INVALID', `the placement instance is malformed: ${problems[0]}`, { problems });
+  const conflicts = pinConflicts(f, pins, (p, c) => fitnessOf(f, p, c) > Number.NEGATIVE_INFINITY);
+  if (conflicts.length > 0) return failPlacement('PLACEMENT_PINS_INFEASIBLE', 'the pins cannot all hold', { conflicts });
+
+  const candidateOf: (number | null)[] = new Array<number | null>(f.posts).fill(null);
+  const pinnedPost = new Uint8Array(f.posts);
+  const pinnedCandidate = new Uint8Array(f.candidates);
+  let pinnedTotal = 0;
+  for (const { post, candidate } of pins) {
+    if (pinnedPost[post] === 1) continue; // the same pin twice
+    pinnedPost[post] = 1;
+    pinnedCandidate[candidate] = 1;
+    candidateOf[post] = candidate;
+    pinnedTotal += fitnessOf(f, post, candidate);
+  }
+  const posts = indicesWithout(pinnedPost);
+  const candidates = indicesWithout(pinnedCandidate);
+  const rowsArePosts = posts.length <= candidates.length;
+  const rows = rowsArePosts ? posts : candidates;
+  const cols = rowsArePosts ? candidates : posts;
+
+  const solution = f.kind === 'dense' ? solveDenseLap(rows.length, cols.length, denseCosts(f, posts, candidates, rowsArePosts), options) : solveSparseLap(sparseCosts(f, posts, candidates, rowsArePosts), options);
+
+  const u = new Array<number>(f.posts).fill(0);
+  const v = new Array<number>(f.candidates).fill(0);
+  const rowDual = rowsArePosts ? u : v;
+  const colDual = rowsArePosts ? v : u;
+  const { colOfRow } = solution;
+  for (let r = 0; r < rows.length; r++) {
+    const c = colOfRow[r] as number;
+    if (c === DUMMY) continue;
+    const post = rowsArePosts ? (posts[r] as number) : (cols[c] as number);
+    const candidate = rowsArePosts ? (cols[c] as number) : (candidates[r] as number);
+    candidateOf[post] = candidate;
+  }
+  fillDuals(solution, rows, cols, rowDual, colDual);
+  let total = pinnedTotal;
+  for (let p = 0; p < f.posts; p++) {
+    const c = candidateOf[p];
+    if (c !== null && c !== undefined && pinnedPost[p] === 0) total += fitnessOf(f, p, c);
+  }
+  return ok({ candidateOf, total, pinnedTotal, u, v });
+}
+
+/** The indices whose flag is 0. */
+function indicesWithout(flags: Uint8Array): Int32Array {
+  let n = 0;
+  for (const x of flags) if (x === 0) n++;
+  const out = new Int32Array(n);
+  n = 0;
+  for (let k = 0; k < flags.length; k++) if (flags[k] === 0) out[n++] = k;
+  return out;
+}
+
+/** The kernel's potentials as the maximisation form's duals (≥ 0; 0 where unassigned), on the original indices. */
+function fillDuals(s: LapSolution, rows: Int32Array, cols: Int32Array, rowDual: number[], colDual: number[]): void {
+  for (let r = 0; r < rows.length; r++) rowDual[rows[r] as number] = s.colOfRow[r] === DUMMY ? 0 : Math.max(0, -(s.u[r] as number));
+  for (let c = 0; c < cols.length; c++) colDual[cols[c] as number] = s.rowOfCol[c] === -1 ? 0 : Math.max(0, -(s.v[c] as number));
+}
+
+/** The dense cost matrix of the unpinned posts and candidates, rows being the posts or the candidates. */
+function denseCosts(f: DenseFitness, posts: Int32Array, candidates: Int32Array, rowsArePosts: boolean): Float64Array {
+  const w = f.fitness;
+  const m = f.candidates;
+  const cost = new Float64Array(posts.length * candidates.length);
+  if (rowsArePosts) {
+    const nc = candidates.length;
+    for (let r = 0; r < posts.length; r++) {
+      const base = (posts[r] as number) * m;
+      const out = r * nc;
+      for (let c = 0; c < nc; c++) {
+        const x = w[base + (candidates[c] as number)] as number;
+        cost[out + c] = x === Number.NEGATIVE_INFINITY ? Infinity : -x;
+      }
+    }
+  } else {
+    const np = posts.length;
+    for (let c = 0; c < np; c++) {
+      const base = (posts[c] as number) * m;
+      for (let r = 0; r < candidates.length; r++) {
+        const x = w[base + (candidates[r] as number)] as number;
+        cost[r * np + c] = x === Number.NEGATIVE_INFINITY ? Infinity : -x;
+      }
+    }
+  }
+  return cost;
+}
+
+/** The sparse cost lists of the unpinned posts and candidates, rows being the posts or the candidates (a transpose). */
+function sparseCosts(f: SparseFitness, posts: Int32Array, candidates: Int32Array, rowsArePosts: boolean): SparseCosts {
+  const candidateIndex = new Int32Array(f.candidates).fill(-1);
+  candidates.forEach((c, k) => (candidateIndex[c] = k));
+  const nRows = rowsArePosts ? posts.length : candidates.length;
+  const start = new Int32Array(nRows + 1);
+  for (let p = 0; p < posts.length; p++) {
+    const post = posts[p] as number;
+    for (let e = f.start[post] as number; e < (f.start[post + 1] as number); e++) {
+      const k = candidateIndex[f.candidate[e] as number] as number;
+      if (k >= 0) {
+        const r = (rowsArePosts ? p : k) + 1;
+        start[r] = (start[r] as number) + 1;
+      }
+    }
+  }
+  for (let r = 0; r < nRows; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+  const size = start[nRows] as number;
+  const col = new Int32Array(size);
+  const cost = new Float64Array(size);
+  const next = start.slice(0, nRows);
+  for (let p = 0; p < posts.length; p++) {
+    const post = posts[p] as number;
+    for (let e = f.start[post] as number; e < (f.start[post + 1] as number); e++) {
+      const k = candidateIndex[f.candidate[e] as number] as number;
+      if (k < 0) continue;
+      const r = rowsArePosts ? p : k;
+      const at = next[r] as number;
+      next[r] = at + 1;
+      col[at] = rowsArePosts ? k : p;
+      cost[at] = -(f.fitness[e] as number);
+    }
+  }
+  return { rows: nRows, cols: rowsArePosts ? candidates.length : posts.length, start, col, cost };
+}
