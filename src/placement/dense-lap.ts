@@ -1,11 +1,12 @@
 /**
  * The dense kernel: rows × cols costs in one row-major Float64Array (+Infinity where not allowed).
- * Jonker–Volgenant: rounds of augmenting row reduction, then a shortest augmenting path from
- * each row still free, scanning the row's whole cost line (O(cols) per scanned row, in memory
+ * Jonker–Volgenant: starting prices, rounds of augmenting row reduction, then a shortest
+ * augmenting path from each row still free (and from each column left free with a price, on the
+ * transposed matrix), scanning the row's whole cost line (O(cols) per scanned row, in memory
  * order: skipping the columns already settled beats gathering the others through an index list).
  * Every array is allocated once, before the loops. See lap.ts for the problem and the invariants.
  */
-import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, DUMMY, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
+import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, backFromColumnSide, columnSide, DUMMY, startingPrices, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
 
 /**
  * Solves min Σ c x over assignments in which each row takes at most one column and each column at
@@ -17,7 +18,7 @@ export function solveDenseLap(rows: number, cols: number, cost: Float64Array, op
   const colOfRow = new Int32Array(rows).fill(UNASSIGNED);
   const rowOfCol = new Int32Array(cols).fill(-1);
   const u = new Float64Array(rows);
-  const v = new Float64Array(cols);
+  const v = options.startingPrices === false ? new Float64Array(cols) : startingPrices(rows, columnMinima(rows, cols, cost));
   const free = new Int32Array(rows);
   for (let i = 0; i < rows; i++) free[i] = i;
   const numFree = augmentingRowReduction(rows, cols, cost, colOfRow, rowOfCol, v, free, rows, options.reductionRounds ?? ARR_MAX_ROUNDS);
@@ -26,7 +27,32 @@ export function solveDenseLap(rows: number, cols: number, cost: Float64Array, op
     u[i] = j >= 0 ? (cost[i * cols + j] as number) - (v[j] as number) : 0;
   }
   shortestAugmentingPaths(rows, cols, cost, colOfRow, rowOfCol, u, v, free, numFree);
+  const other = columnSide(colOfRow, rowOfCol, v);
+  if (other.numFree > 0) {
+    shortestAugmentingPaths(cols, rows, transpose(rows, cols, cost), other.colOfRow, other.rowOfCol, v, u, other.free, other.numFree);
+    backFromColumnSide(other, colOfRow, rowOfCol);
+  }
   return { colOfRow, rowOfCol, u, v };
+}
+
+/** Each column's least cost (+Infinity for a column with no allowed row). */
+function columnMinima(rows: number, cols: number, cost: Float64Array): Float64Array {
+  const min = new Float64Array(cols).fill(Infinity);
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const c = cost[base + j] as number;
+      if (c < (min[j] as number)) min[j] = c;
+    }
+  }
+  return min;
+}
+
+/** The cost matrix with rows and columns exchanged. */
+function transpose(rows: number, cols: number, cost: Float64Array): Float64Array {
+  const t = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = cost[i * cols + j] as number;
+  return t;
 }
 
 /**

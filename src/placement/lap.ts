@@ -5,16 +5,20 @@
  * with c_ij = +Infinity where the pair is not allowed. Each row i has a private "dummy" column of
  * cost 0 (the row stays unassigned); the kernels never store it.
  *
- * The method is Jonker–Volgenant's: augmenting row reduction first, then one shortest augmenting
- * path (Dijkstra on reduced costs) per row still free. Their column reduction and reduction
- * transfer are left out: they price every column, and a column that then stays free must have
- * price 0 in this programme (docs/decisions/0023-placement-solver.md). The potentials obey, throughout:
+ * The method is Jonker–Volgenant's, in three phases: starting column prices (their column
+ * reduction, clipped so that prices stay ≤ 0), augmenting row reduction, then one shortest
+ * augmenting path (Dijkstra on reduced costs) per row still free; and a fourth that JV does not
+ * need: a column left free with a price ≠ 0 is repriced by the same shortest paths run from the
+ * other side (columnSide). JV's reduction transfer is left out, and its column reduction only
+ * prices (it assigns nothing): in JV every column ends assigned, here a column may stay free and
+ * must then have price 0 (docs/decisions/0023-placement-solver.md). The potentials obey,
+ * throughout:
  *   - reduced costs c_ij − u_i − v_j ≥ 0 on every allowed pair, = 0 on assigned pairs;
- *   - every column price v_j ≤ 0, and v_j = 0 on a column never assigned (prices only fall, and
- *     only on columns being assigned); an assigned row has u_i ≤ 0 (its dummy column's reduced
- *     cost −u_i is ≥ 0); an unassigned row has u_i = 0.
- * That is exactly dual feasibility and complementary slackness for the programme above, with
- * duals −u ≥ 0 and −v ≥ 0 of the maximisation form: the kernels return an optimum and its proof.
+ *   - every column price v_j ≤ 0; an assigned row has u_i ≤ 0 (its dummy column's reduced cost
+ *     −u_i is ≥ 0); an unassigned row has u_i = 0 (the same, seen from either side);
+ * and at the end a free column has v_j = 0 too. That is exactly dual feasibility and complementary
+ * slackness for the programme above, with duals −u ≥ 0 and −v ≥ 0 of the maximisation form: the
+ * kernels return an optimum and its proof.
  */
 
 /** Marks a row not yet processed (only inside a kernel). */
@@ -39,8 +43,60 @@ export const ARR_VISITS_PER_ROW = 100;
 /** How many rounds of augmenting row reduction at most (a round ends when its list of free rows is done; rows displaced on a tie wait for the next). */
 export const ARR_MAX_ROUNDS = 8;
 
-/** How a kernel runs; the defaults are the fast ones. */
+/** How a kernel runs; the defaults are the fast ones, and the answer is optimal whatever they say. */
 export interface LapOptions {
-  /** Rounds of augmenting row reduction before the shortest paths (default ARR_MAX_ROUNDS; 0: shortest paths only). The answer is optimal whatever the number. */
+  /** Rounds of augmenting row reduction before the shortest paths (default ARR_MAX_ROUNDS; 0: shortest paths only). */
   readonly reductionRounds?: number;
+  /** Whether to start from the column prices of `startingPrices` (default true) rather than from 0. */
+  readonly startingPrices?: boolean;
+}
+
+/**
+ * Column prices to start from (minimisation form, ≤ 0), in the spirit of Jonker–Volgenant's column
+ * reduction: a column is priced by its best cost, `colMin[j]`, less a threshold T — the rows-th
+ * best of those costs (the worst one if there are no more columns than rows), and never above 0 —
+ * so that about as many columns as there are rows get a price, the rest 0. When every row prizes
+ * the same columns (fitness driven by the candidate rather than by the pair), prices near the
+ * final ones spare the shortest paths from searching, again and again, among all the columns
+ * already taken. Any prices will do for correctness: a column left free with a price is repriced
+ * from the other side (columnSide).
+ */
+export function startingPrices(rows: number, colMin: Float64Array): Float64Array {
+  const cols = colMin.length;
+  const v = new Float64Array(cols);
+  const finite = colMin.filter((x) => x < Infinity).sort();
+  if (rows === 0 || finite.length === 0) return v;
+  const threshold = Math.min(0, finite[Math.min(rows, finite.length) - 1] as number);
+  for (let j = 0; j < cols; j++) v[j] = Math.min(0, (colMin[j] as number) - threshold);
+  return v;
+}
+
+/**
+ * The state of the same problem seen from the other side (rows and columns exchanged), to
+ * reprice the columns left free with a price ≠ 0: those become the rows to process, the other
+ * free columns stay free for good (their dummy), and the rows left unassigned become free
+ * columns. The potentials are the same arrays, exchanged (the row potentials are the other side's
+ * column prices: ≤ 0, 0 where unassigned — the invariants hold on both sides).
+ */
+export function columnSide(colOfRow: Int32Array, rowOfCol: Int32Array, v: Float64Array): { colOfRow: Int32Array; rowOfCol: Int32Array; free: Int32Array; numFree: number } {
+  const cols = rowOfCol.length;
+  const other = new Int32Array(cols);
+  const free = new Int32Array(cols);
+  let numFree = 0;
+  for (let j = 0; j < cols; j++) {
+    const r = rowOfCol[j] as number;
+    if (r >= 0) other[j] = r;
+    else if ((v[j] as number) < 0) {
+      other[j] = UNASSIGNED;
+      free[numFree++] = j;
+    } else other[j] = DUMMY;
+  }
+  const otherCols = colOfRow.map((c) => (c >= 0 ? c : -1));
+  return { colOfRow: other, rowOfCol: otherCols, free, numFree };
+}
+
+/** Writes back, into our side's arrays, the assignment found on the other side. */
+export function backFromColumnSide(other: { colOfRow: Int32Array; rowOfCol: Int32Array }, colOfRow: Int32Array, rowOfCol: Int32Array): void {
+  other.rowOfCol.forEach((c, i) => (colOfRow[i] = c >= 0 ? c : DUMMY));
+  other.colOfRow.forEach((r, j) => (rowOfCol[j] = r >= 0 ? r : -1));
 }

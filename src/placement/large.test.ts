@@ -85,6 +85,24 @@ describe('large instances are certified optimal', () => {
     expect(certified({ fitness: f, pins })).toBe(2000);
   });
 
+  it('fitness driven by the candidate, by the post, by both (dense and sparse)', () => {
+    const r = random(8);
+    const a = Array.from({ length: 3000 }, () => r.real());
+    const b = Array.from({ length: 3000 }, () => r.real());
+    const drives: ((p: number, c: number) => number)[] = [(_p, c) => b[c] as number, (p) => a[p] as number, (p, c) => (a[p] as number) + (b[c] as number)];
+    for (const drive of drives) {
+      const d = dense(9, 300, 400, 0.8);
+      const w = d.fitness as Float64Array;
+      for (let k = 0; k < w.length; k++) if (w[k] !== Number.NEGATIVE_INFINITY) w[k] = 100 * drive(Math.floor(k / 400), k % 400) + (w[k] as number) / 20;
+      certified({ fitness: d });
+      certified({ fitness: { ...d, posts: 400, candidates: 300 } });
+      const s = sparse(10, 2000, 2500, 30);
+      const x = s.fitness as Float64Array;
+      for (let p = 0; p < s.posts; p++) for (let e = s.start[p] as number; e < (s.start[p + 1] as number); e++) x[e] = 1000 * drive(p, s.candidate[e] as number) + (x[e] as number) / 20;
+      certified({ fitness: s, pins: pinsOf(s, 10) });
+    }
+  });
+
   it('sparse with 3 candidates per post from a pool of 5,000: many posts stay empty', () => {
     const filled = certified({ fitness: sparse(7, 5000, 5000, 3) });
     expect(filled).toBeLessThan(5000);

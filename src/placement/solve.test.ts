@@ -2,13 +2,14 @@
  * The solver against exhaustive enumeration: on thousands of random instances of at most 8 posts
  * and 8 candidates (square, more candidates than posts, fewer; dense and sparse, with pairs not
  * allowed; pins; integer, fractional and negative fitness; many ties) its total is the best total
- * found by trying every placement, and its certificate checks — with the row reduction and
- * without it, so that both phases of the kernels meet every kind of instance.
+ * found by trying every placement, and its certificate checks — with and without the row
+ * reduction and the starting prices, so that every phase of the kernels meets every kind of instance.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCertificate } from './certificate.js';
 import { denseFitness, sparseFitness, type Allowed, type Pin, type PlacementInstance } from './instance.js';
+import type { LapOptions } from './lap.js';
 import { solvePlacement } from './solve.js';
 
 /** A small instance as a plain matrix (-Infinity where not allowed) and its pins. */
@@ -103,13 +104,15 @@ function small(shape: 'square' | 'more-candidates' | 'fewer-candidates'): fc.Arb
     );
 }
 
+const VARIANTS: readonly LapOptions[] = [{}, { reductionRounds: 0 }, { reductionRounds: 1 }, { startingPrices: false }, { reductionRounds: 0, startingPrices: false }];
+
 function checkAgainstBruteForce(s: Small, order: readonly number[]): void {
   const best = bruteForceBest(s);
   const scale = Math.max(1, ...s.w.flat().filter((x) => x > Number.NEGATIVE_INFINITY).map(Math.abs));
   for (const instance of asInstances(s, order)) {
-    // the default run, shortest paths alone, and one round of row reduction before them
-    for (const reductionRounds of [undefined, 0, 1]) {
-      const result = solvePlacement(instance, reductionRounds === undefined ? {} : { reductionRounds });
+    // the default run; shortest paths alone; one round of row reduction; each without starting prices
+    for (const options of VARIANTS) {
+      const result = solvePlacement(instance, options);
       if (!result.ok) throw new Error(`refused: ${result.error.message}`);
       expect(Math.abs(result.value.total - best)).toBeLessThanOrEqual(1e-9 * scale * 8);
       expect(checkCertificate(instance, result.value)).toEqual([]);

@@ -1,8 +1,8 @@
 /**
  * The best placement of candidates in posts: maximum total fitness, exactly, with the duals that
  * prove it. Pins are taken out first (their posts and candidates leave the problem); what is left
- * goes to the dense or sparse kernel, in the minimisation form (cost = −fitness), with the smaller
- * side as rows (the problem is symmetric: each side takes at most one of the other).
+ * goes to the dense or sparse kernel, in the minimisation form (cost = −fitness), with either side
+ * as rows (the problem is symmetric: each side takes at most one of the other; postsAsRows picks).
  */
 import { ok, type Result } from '../domain/result.js';
 import { solveDenseLap } from './dense-lap.js';
@@ -42,7 +42,7 @@ export function solvePlacement(instance: PlacementInstance, options: LapOptions 
   }
   const posts = indicesWithout(pinnedPost);
   const candidates = indicesWithout(pinnedCandidate);
-  const rowsArePosts = posts.length <= candidates.length;
+  const rowsArePosts = postsAsRows(f, pinnedPost, pinnedCandidate, posts.length, candidates.length);
   const rows = rowsArePosts ? posts : candidates;
   const cols = rowsArePosts ? candidates : posts;
 
@@ -67,6 +67,49 @@ export function solvePlacement(instance: PlacementInstance, options: LapOptions 
     if (c !== null && c !== undefined && pinnedPost[p] === 0) total += fitnessOf(f, p, c);
   }
   return ok({ candidateOf, total, pinnedTotal, u, v });
+}
+
+/**
+ * Which side the kernels take as rows. Their starting prices (lap.ts) absorb what a column is
+ * worth to every row alike; what a row is worth everywhere is absorbed by its own potential, but
+ * then confuses the starting prices. So when one side's best fitness varies clearly more than the
+ * other's (spread of the maxima, more than twice), that side becomes the columns: fitness driven
+ * by the candidate puts the posts as rows, fitness driven by the post the candidates. Otherwise
+ * the smaller side is the rows. Only speed depends on this choice, never the answer.
+ */
+function postsAsRows(f: DenseFitness | SparseFitness, pinnedPost: Uint8Array, pinnedCandidate: Uint8Array, posts: number, candidates: number): boolean {
+  const postMax = new Float64Array(f.posts).fill(Number.NEGATIVE_INFINITY);
+  const candidateMax = new Float64Array(f.candidates).fill(Number.NEGATIVE_INFINITY);
+  const see = (p: number, c: number, w: number): void => {
+    if (pinnedPost[p] === 1 || pinnedCandidate[c] === 1) return;
+    if (w > (postMax[p] as number)) postMax[p] = w;
+    if (w > (candidateMax[c] as number)) candidateMax[c] = w;
+  };
+  if (f.kind === 'dense') {
+    for (let p = 0; p < f.posts; p++) for (let c = 0; c < f.candidates; c++) see(p, c, f.fitness[p * f.candidates + c] as number);
+  } else {
+    for (let p = 0; p < f.posts; p++) for (let e = f.start[p] as number; e < (f.start[p + 1] as number); e++) see(p, f.candidate[e] as number, f.fitness[e] as number);
+  }
+  const postSpread = spread(postMax);
+  const candidateSpread = spread(candidateMax);
+  if (postSpread > 2 * candidateSpread) return false;
+  if (candidateSpread > 2 * postSpread) return true;
+  return posts <= candidates;
+}
+
+/** The standard deviation of the finite values (0 when fewer than two). */
+function spread(xs: Float64Array): number {
+  let n = 0;
+  let mean = 0;
+  let m2 = 0;
+  for (const x of xs) {
+    if (x === Number.NEGATIVE_INFINITY) continue;
+    n++;
+    const d = x - mean;
+    mean += d / n;
+    m2 += d * (x - mean);
+  }
+  return n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
 }
 
 /** The indices whose flag is 0. */

@@ -1,12 +1,13 @@
 /**
  * The sparse kernel: each row's allowed columns as compressed rows (`start`, `col`, `cost`).
- * Jonker–Volgenant on adjacency lists: rounds of augmenting row reduction, then a shortest
- * augmenting path from each row still free — Dijkstra with an indexed binary heap over the columns
+ * Jonker–Volgenant on adjacency lists: starting prices, rounds of augmenting row reduction, then
+ * a shortest augmenting path from each row still free (and from each column left free with a
+ * price, on the transposed lists) — Dijkstra with an indexed binary heap over the columns
  * reached, so a search costs O(arcs scanned · log columns reached), not O(cols). Marks are stamped
  * per search, so nothing is cleared between searches; every array is allocated once, before the
  * loops. See lap.ts for the problem and the invariants.
  */
-import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, DUMMY, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
+import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, backFromColumnSide, columnSide, DUMMY, startingPrices, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
 
 /** A sparse cost matrix: row i's allowed pairs are entries start[i] .. start[i + 1] − 1 of `col` and `cost`. */
 export interface SparseCosts {
@@ -27,7 +28,7 @@ export function solveSparseLap(m: SparseCosts, options: LapOptions = {}): LapSol
   const colOfRow = new Int32Array(rows).fill(UNASSIGNED);
   const rowOfCol = new Int32Array(cols).fill(-1);
   const u = new Float64Array(rows);
-  const v = new Float64Array(cols);
+  const v = options.startingPrices === false ? new Float64Array(cols) : startingPrices(rows, columnMinima(m));
   const free = new Int32Array(rows);
   for (let i = 0; i < rows; i++) free[i] = i;
   const numFree = augmentingRowReduction(m, colOfRow, rowOfCol, v, free, rows, options.reductionRounds ?? ARR_MAX_ROUNDS);
@@ -42,7 +43,46 @@ export function solveSparseLap(m: SparseCosts, options: LapOptions = {}): LapSol
     }
   }
   shortestAugmentingPaths(m, colOfRow, rowOfCol, u, v, free, numFree);
+  const other = columnSide(colOfRow, rowOfCol, v);
+  if (other.numFree > 0) {
+    shortestAugmentingPaths(transpose(m), other.colOfRow, other.rowOfCol, v, u, other.free, other.numFree);
+    backFromColumnSide(other, colOfRow, rowOfCol);
+  }
   return { colOfRow, rowOfCol, u, v };
+}
+
+/** Each column's least cost (+Infinity for a column with no allowed row). */
+function columnMinima(m: SparseCosts): Float64Array {
+  const min = new Float64Array(m.cols).fill(Infinity);
+  for (let e = 0; e < m.col.length; e++) {
+    const j = m.col[e] as number;
+    const c = m.cost[e] as number;
+    if (c < (min[j] as number)) min[j] = c;
+  }
+  return min;
+}
+
+/** The same costs grouped by column: the problem seen from the other side. */
+function transpose(m: SparseCosts): SparseCosts {
+  const start = new Int32Array(m.cols + 1);
+  for (let e = 0; e < m.col.length; e++) {
+    const j = (m.col[e] as number) + 1;
+    start[j] = (start[j] as number) + 1;
+  }
+  for (let j = 0; j < m.cols; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+  const next = start.slice(0, m.cols);
+  const col = new Int32Array(m.col.length);
+  const cost = new Float64Array(m.col.length);
+  for (let i = 0; i < m.rows; i++) {
+    for (let e = m.start[i] as number; e < (m.start[i + 1] as number); e++) {
+      const j = m.col[e] as number;
+      const at = next[j] as number;
+      next[j] = at + 1;
+      col[at] = i;
+      cost[at] = m.cost[e] as number;
+    }
+  }
+  return { rows: m.cols, cols: m.rows, start, col, cost };
 }
 
 /** Augmenting row reduction over adjacency lists: the same rule as the dense kernel's (dense-lap.ts). */
