@@ -53,6 +53,10 @@ export const DOMAIN_ERROR_CODES = [
   'DECISION_NUMBER_REQUIRED',
   'DECISION_NUMBER_TAKEN',
   'POST_HOLDER_INVALID',
+  'POST_PROFILE_INVALID',
+  // the choice of people (F9): a placement asked of the solver is malformed, or its pins cannot all hold
+  'PLACEMENT_INSTANCE_INVALID',
+  'PLACEMENT_PINS_INFEASIBLE',
   'ROLE_SCOPE_INVALID',
   // business calendars (F5): a definition breaks a rule (`details.problems`); a scope already has one
   'CALENDAR_INVALID',

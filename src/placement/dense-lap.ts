@@ -6,7 +6,7 @@
  * order: skipping the columns already settled beats gathering the others through an index list).
  * Every array is allocated once, before the loops. See lap.ts for the problem and the invariants.
  */
-import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, backFromColumnSide, columnSide, DUMMY, startingPrices, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
+import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, backFromColumnSide, columnSide, DUMMY, settleAndAugment, startingPrices, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
 
 /**
  * Solves min Σ c x over assignments in which each row takes at most one column and each column at
@@ -213,30 +213,6 @@ function shortestAugmentingPaths(
       }
       i = rowOfCol[j] as number;
     }
-    u[s] = minVal; // it was 0 during the search
-    for (let t = 1; t < nRows; t++) {
-      const r = scannedRows[t] as number;
-      u[r] = (u[r] as number) + minVal - (spc[colOfRow[r] as number] as number);
-    }
-    for (let t = 0; t < nCols; t++) {
-      const j = scannedCols[t] as number;
-      v[j] = (v[j] as number) - (minVal - (spc[j] as number));
-    }
-    let j: number;
-    if (sink < 0) {
-      // the row dummyRow stays unassigned; its column passes back along the path
-      j = colOfRow[dummyRow] as number;
-      colOfRow[dummyRow] = DUMMY;
-      u[dummyRow] = 0;
-      if (dummyRow === s) continue;
-    } else j = sink;
-    for (;;) {
-      const r = path[j] as number;
-      rowOfCol[j] = r;
-      const previous = colOfRow[r] as number;
-      colOfRow[r] = j;
-      if (r === s) break;
-      j = previous;
-    }
+    settleAndAugment({ s, minVal, sink, dummyRow, nRows, nCols, scannedRows, scannedCols, spc, path, colOfRow, rowOfCol, u, v });
   }
 }

@@ -100,3 +100,62 @@ export function backFromColumnSide(other: { colOfRow: Int32Array; rowOfCol: Int3
   other.rowOfCol.forEach((c, i) => (colOfRow[i] = c >= 0 ? c : DUMMY));
   other.colOfRow.forEach((r, j) => (rowOfCol[j] = r >= 0 ? r : -1));
 }
+
+/** What the end of one shortest-path search hands to `settleAndAugment`. */
+export interface SearchEnd {
+  /** The free row the search started from. */
+  readonly s: number;
+  /** The length of the shortest path found. */
+  readonly minVal: number;
+  /** The free column reached, or −1 when the path ends in `dummyRow`'s dummy column. */
+  readonly sink: number;
+  readonly dummyRow: number;
+  /** How many rows and columns the search settled (the first `nRows` of `scannedRows`, `nCols` of `scannedCols`; `scannedRows[0]` is `s`). */
+  readonly nRows: number;
+  readonly nCols: number;
+  readonly scannedRows: Int32Array;
+  readonly scannedCols: Int32Array;
+  /** Each settled column's shortest-path distance. */
+  readonly spc: Float64Array;
+  /** Each settled column's predecessor row on the path. */
+  readonly path: Int32Array;
+  readonly colOfRow: Int32Array;
+  readonly rowOfCol: Int32Array;
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+}
+
+/**
+ * The end of a search, shared by both kernels: the potentials of the settled rows and columns move
+ * by what their distance falls short of the path's length (keeping every reduced cost ≥ 0 and the
+ * assigned pairs tight), then the assignment flips along the path — from the sink back to `s`, or,
+ * when the path ends in a dummy column, `dummyRow` becomes unassigned (u = 0) and its column
+ * passes back along the path.
+ */
+export function settleAndAugment(e: SearchEnd): void {
+  const { s, minVal, sink, dummyRow, scannedRows, scannedCols, spc, path, colOfRow, rowOfCol, u, v } = e;
+  u[s] = minVal; // it was 0 during the search
+  for (let t = 1; t < e.nRows; t++) {
+    const r = scannedRows[t] as number;
+    u[r] = (u[r] as number) + minVal - (spc[colOfRow[r] as number] as number);
+  }
+  for (let t = 0; t < e.nCols; t++) {
+    const j = scannedCols[t] as number;
+    v[j] = (v[j] as number) - (minVal - (spc[j] as number));
+  }
+  let j: number;
+  if (sink < 0) {
+    j = colOfRow[dummyRow] as number;
+    colOfRow[dummyRow] = DUMMY;
+    u[dummyRow] = 0;
+    if (dummyRow === s) return;
+  } else j = sink;
+  for (;;) {
+    const r = path[j] as number;
+    rowOfCol[j] = r;
+    const previous = colOfRow[r] as number;
+    colOfRow[r] = j;
+    if (r === s) return;
+    j = previous;
+  }
+}

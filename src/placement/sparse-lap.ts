@@ -7,7 +7,7 @@
  * per search, so nothing is cleared between searches; every array is allocated once, before the
  * loops. See lap.ts for the problem and the invariants.
  */
-import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, backFromColumnSide, columnSide, DUMMY, startingPrices, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
+import { ARR_MAX_ROUNDS, ARR_VISITS_PER_ROW, backFromColumnSide, columnSide, DUMMY, settleAndAugment, startingPrices, UNASSIGNED, type LapOptions, type LapSolution } from './lap.js';
 
 /** A sparse cost matrix: row i's allowed pairs are entries start[i] .. start[i + 1] − 1 of `col` and `cost`. */
 export interface SparseCosts {
@@ -220,30 +220,7 @@ function shortestAugmentingPaths(m: SparseCosts, colOfRow: Int32Array, rowOfCol:
       i = rowOfCol[j] as number;
     }
     heap.clear();
-    u[s] = minVal; // it was 0 during the search
-    for (let t = 1; t < nRows; t++) {
-      const r = scannedRows[t] as number;
-      u[r] = (u[r] as number) + minVal - (spc[colOfRow[r] as number] as number);
-    }
-    for (let t = 0; t < nCols; t++) {
-      const j = scannedCols[t] as number;
-      v[j] = (v[j] as number) - (minVal - (spc[j] as number));
-    }
-    let j: number;
-    if (sink < 0) {
-      j = colOfRow[dummyRow] as number;
-      colOfRow[dummyRow] = DUMMY;
-      u[dummyRow] = 0;
-      if (dummyRow === s) continue;
-    } else j = sink;
-    for (;;) {
-      const r = path[j] as number;
-      rowOfCol[j] = r;
-      const previous = colOfRow[r] as number;
-      colOfRow[r] = j;
-      if (r === s) break;
-      j = previous;
-    }
+    settleAndAugment({ s, minVal, sink, dummyRow, nRows, nCols, scannedRows, scannedCols, spc, path, colOfRow, rowOfCol, u, v });
   }
 }
 

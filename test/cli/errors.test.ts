@@ -10,20 +10,14 @@ import { backends, PG_SERVER } from '../support/backends.js';
 import { tempDir } from '../support/temp.js';
 import { cliBackend, postgresDatabaseExists, postgresTables, type CliBackend } from './databases.js';
 import { fingerprint, listing } from './files.js';
-import { runCli, type CliRun } from './run-cli.js';
+import { expectOneErrorLine } from './expect-cli.js';
+import { runCli } from './run-cli.js';
 import { buildSmallDatabase } from './small-db.js';
 
 /** The back ends under test, each used once here at the top level: the SQLite one registers the removal of its folder on first use, which runs after this file only if registered here. */
 const BACKENDS = backends();
 for (const b of BACKENDS) b.newLocation();
 
-function expectOneErrorLine(run: CliRun, code: number, pattern: RegExp): void {
-  expect(run.code, run.stderr).toBe(code);
-  expect(run.errLines).toHaveLength(1);
-  expect(run.errLines[0]).toMatch(/^proverka: /);
-  expect(run.errLines[0]).toMatch(pattern);
-  expect(run.stdout).toBe('');
-}
 
 /** What a location left behind: the files named after it (a database and its companions), or the PostgreSQL database of that name. */
 async function leftovers(cli: CliBackend, location: string): Promise<string[]> {
@@ -70,7 +64,7 @@ for (const backend of BACKENDS) {
       expect((await runCli(['init', '--db', db])).code).toBe(0);
       const before = await cli.snapshot(db);
       const run = await runCli(['init', '--db', db]);
-      expectOneErrorLine(run, 2, exists);
+      expectOneErrorLine(run, exists, 2);
       expect(run.errLines[0]).toMatch(/left untouched/);
       expect(await cli.snapshot(db)).toEqual(before);
       expect(await leftovers(cli, db)).toEqual(backend.name === 'sqlite' ? [basename(db)] : [db]);
@@ -82,7 +76,7 @@ for (const backend of BACKENDS) {
         const foreign = await cli.makeForeign();
         for (const file of [empty, foreign]) {
           const before = fingerprint(file);
-          expectOneErrorLine(await runCli(['init', '--db', file]), 2, /already exists/);
+          expectOneErrorLine(await runCli(['init', '--db', file]), /already exists/, 2);
           expect(fingerprint(file)).toEqual(before);
         }
       });
@@ -90,14 +84,14 @@ for (const backend of BACKENDS) {
       it('refuses a folder that does not exist, creating nothing (a path of its own; on PostgreSQL: a server that does not answer)', async () => {
         const dir = tempDir('proverka-cli-init-');
         const run = await runCli(['init', '--db', join(dir, 'no', 'such', 'x.db')]);
-        expectOneErrorLine(run, 2, /does not exist/);
+        expectOneErrorLine(run, /does not exist/, 2);
         expect(listing(join(dir, 'no'))).toEqual([]);
       });
     } else {
       it('refuses a database holding other tables, leaves it untouched and never drops it (a file: an existing empty or other file)', async () => {
         const foreign = await cli.makeForeign();
         const before = await cli.snapshot(foreign);
-        expectOneErrorLine(await runCli(['init', '--db', foreign]), 2, /already holds other tables.*left untouched/);
+        expectOneErrorLine(await runCli(['init', '--db', foreign]), /already holds other tables.*left untouched/, 2);
         expect(await cli.snapshot(foreign)).toEqual(before);
         expect(await postgresTables(foreign)).toEqual(['customers']);
       });
@@ -114,14 +108,14 @@ for (const backend of BACKENDS) {
         for (const name of ['postgres', 'template1']) {
           const url = `${PG_SERVER}/${name}`;
           const tables = await postgresTables(url);
-          expectOneErrorLine(await runCli(['init', '--db', url]), 2, new RegExp(`${name} is PostgreSQL's own database`));
+          expectOneErrorLine(await runCli(['init', '--db', url]), new RegExp(`${name} is PostgreSQL's own database`), 2);
           expect(await postgresTables(url)).toEqual(tables);
         }
       });
 
       it('a server that does not answer: exit 2, one line, nothing created (a file has no server; its counterpart is a missing folder)', async () => {
         const run = await runCli(['init', '--db', 'postgres://postgres@127.0.0.1:1/proverka_nowhere']);
-        expectOneErrorLine(run, 2, /cannot reach PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/proverka_nowhere \(ECONNREFUSED\)/);
+        expectOneErrorLine(run, /cannot reach PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/proverka_nowhere \(ECONNREFUSED\)/, 2);
       });
     }
   });
@@ -138,7 +132,7 @@ for (const backend of BACKENDS) {
     it('a missing database: exit 2, one line, and nothing created', async () => {
       const missing = cli.newLocation();
       const runs = await Promise.all(commands(missing).map((args) => runCli(args)));
-      for (const run of runs) expectOneErrorLine(run, 2, new RegExp(`no database ${backend.name === 'sqlite' ? 'at' : '\\S+ at'} .*${basename(missing)}`));
+      for (const run of runs) expectOneErrorLine(run, new RegExp(`no database ${backend.name === 'sqlite' ? 'at' : '\\S+ at'} .*${basename(missing)}`), 2);
       expect(await leftovers(cli, missing)).toEqual([]);
     });
 
@@ -146,7 +140,7 @@ for (const backend of BACKENDS) {
       for (const db of [foreign, empty]) {
         const before = await cli.snapshot(db);
         const runs = await Promise.all(commands(db).map((args) => runCli(args)));
-        for (const run of runs) expectOneErrorLine(run, 2, /not a Proverka database.*left untouched/);
+        for (const run of runs) expectOneErrorLine(run, /not a Proverka database.*left untouched/, 2);
         expect(await cli.snapshot(db)).toEqual(before);
       }
       if (backend.name === 'sqlite') expect(listing(dirname(foreign)).filter((f) => f.endsWith('-wal') || f.endsWith('-shm') || f.endsWith('-journal'))).toEqual([]);
@@ -158,14 +152,14 @@ for (const backend of BACKENDS) {
       // An SQLite file that exists is refused even empty; a PostgreSQL database without a table is a place to build (see the demo suite).
       for (const db of backend.name === 'sqlite' ? [foreign, empty, record] : [foreign, record]) {
         const before = await cli.snapshot(db);
-        expectOneErrorLine(await runCli(['demo', '--db', db, '--size', 'small']), 2, exists);
+        expectOneErrorLine(await runCli(['demo', '--db', db, '--size', 'small']), exists, 2);
         expect(await cli.snapshot(db)).toEqual(before);
       }
     });
 
     it('demo --if-missing on a foreign database refuses it, untouched', async () => {
       const before = await cli.snapshot(foreign);
-      expectOneErrorLine(await runCli(['demo', '--db', foreign, '--size', 'small', '--if-missing']), 2, /not a Proverka database/);
+      expectOneErrorLine(await runCli(['demo', '--db', foreign, '--size', 'small', '--if-missing']), /not a Proverka database/, 2);
       expect(await cli.snapshot(foreign)).toEqual(before);
     });
 
@@ -177,10 +171,10 @@ for (const backend of BACKENDS) {
         mkdirSync(folder);
         const before = fingerprint(corrupt);
         const runs = await Promise.all([...commands(corrupt), ['demo', '--db', corrupt, '--size', 'small', '--if-missing']].map((args) => runCli(args)));
-        for (const run of runs) expectOneErrorLine(run, 2, /not a readable SQLite database/);
-        expectOneErrorLine(await runCli(['demo', '--db', corrupt, '--size', 'small']), 2, /already exists/);
+        for (const run of runs) expectOneErrorLine(run, /not a readable SQLite database/, 2);
+        expectOneErrorLine(await runCli(['demo', '--db', corrupt, '--size', 'small']), /already exists/, 2);
         expect(fingerprint(corrupt)).toEqual(before);
-        expectOneErrorLine(await runCli(['cases', '--db', folder]), 2, /directory/);
+        expectOneErrorLine(await runCli(['cases', '--db', folder]), /directory/, 2);
         expect(existsSync(`${corrupt}-wal`)).toBe(false);
       });
     } else {
@@ -188,7 +182,7 @@ for (const backend of BACKENDS) {
         const url = 'postgres://postgres:hunter2@127.0.0.1:1/proverka_nowhere';
         const runs = await Promise.all([...commands(url), ['demo', '--db', url, '--size', 'small'], ['demo', '--db', url, '--if-missing'], ['start', '--db', url]].map((args) => runCli(args)));
         for (const run of runs) {
-          expectOneErrorLine(run, 2, /^proverka: cannot reach PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/proverka_nowhere \(ECONNREFUSED\)$/);
+          expectOneErrorLine(run, /^proverka: cannot reach PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/proverka_nowhere \(ECONNREFUSED\)$/, 2);
           expect(run.stderr).not.toContain('hunter2');
         }
       });
@@ -202,7 +196,7 @@ for (const backend of BACKENDS) {
         for (const [url, pattern] of cases) {
           const runs = await Promise.all([['init', '--db', url], ['cases', '--db', url]].map((args) => runCli(args)));
           for (const run of runs) {
-            expectOneErrorLine(run, 2, pattern);
+            expectOneErrorLine(run, pattern, 2);
             expect(run.stderr).not.toContain('hunter2');
           }
         }
@@ -236,9 +230,9 @@ for (const backend of BACKENDS) {
         runCli(['case', 'per_ivanov', '--db', db]),
         runCli(['case', 'not an id', '--db', db, '--json']),
       ]);
-      expectOneErrorLine(runs[0], 2, /no assignment with id asg_no-such-case/);
-      expectOneErrorLine(runs[1], 2, /no assignment with id per_ivanov/);
-      expectOneErrorLine(runs[2], 2, /no assignment with id not an id/);
+      expectOneErrorLine(runs[0], /no assignment with id asg_no-such-case/, 2);
+      expectOneErrorLine(runs[1], /no assignment with id per_ivanov/, 2);
+      expectOneErrorLine(runs[2], /no assignment with id not an id/, 2);
       expect(await cli.snapshot(db)).toEqual(before);
     });
 
@@ -258,7 +252,7 @@ for (const backend of BACKENDS) {
     ])('%j: exit 2, one line, no database created', async (args, pattern) => {
       const x = cli.newLocation();
       const run = await runCli(args.map((a) => (a === 'X' ? x : a)));
-      expectOneErrorLine(run, 2, pattern);
+      expectOneErrorLine(run, pattern, 2);
       expect(await leftovers(cli, x)).toEqual([]);
     });
   });

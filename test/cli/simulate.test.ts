@@ -14,6 +14,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { RecordedEvent } from '../../src/store/record.js';
 import { backends } from '../support/backends.js';
 import { cliBackend } from './databases.js';
+import { expectOneErrorLine } from './expect-cli.js';
 import { runCli, type CliRun } from './run-cli.js';
 
 /** The back ends under test, each used once here at the top level: the SQLite one registers the removal of its folder on first use, which runs after this file only if registered here. */
@@ -49,13 +50,6 @@ function report(run: CliRun): SimulationReport {
   return JSON.parse(run.stdout) as SimulationReport;
 }
 
-function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
-  expect(run.code, run.stderr).toBe(2);
-  expect(run.errLines).toHaveLength(1);
-  expect(run.errLines[0]).toMatch(/^proverka: /);
-  expect(run.errLines[0]).toMatch(pattern);
-  expect(run.stdout).toBe('');
-}
 
 for (const backend of BACKENDS) {
   const cli = cliBackend(backend);

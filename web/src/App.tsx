@@ -12,6 +12,9 @@ import { BoardPage } from './pages/board/BoardPage.js';
 import { CasePage } from './pages/case/CasePage.js';
 import { DeskPage } from './pages/desk/DeskPage.js';
 import { InquiryPage } from './pages/inquiry/InquiryPage.js';
+import { CensusPage } from './pages/people/CensusPage.js';
+import { PlacementPage } from './pages/people/PlacementPage.js';
+import { RecordPage } from './pages/people/RecordPage.js';
 import { DecisionPage } from './pages/register/DecisionPage.js';
 import { RegisterPage } from './pages/register/RegisterPage.js';
 import { ErrorBox, Loading } from './ui/states.js';
@@ -40,6 +43,9 @@ export function App() {
               <Route path="/cases/:id" element={<CasePage />} />
               <Route path="/decisions" element={<RegisterPage />} />
               <Route path="/decisions/:id" element={<DecisionPage />} />
+              <Route path="/people/:id/record" element={<RecordPage />} />
+              <Route path="/census" element={<CensusPage />} />
+              <Route path="/placement" element={<PlacementPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Shell>

@@ -103,6 +103,7 @@ export async function mayIssue(reads: ReadModel, principal: Principal, c: Comman
       return may(reads, principal, 'organise', c.unitId, 'creating a post');
     case 'post.appoint':
     case 'post.vacate':
+    case 'post.declare-profile':
       return may(reads, principal, 'organise', c.postId, 'appointing to a post');
     case 'body.create':
     case 'committee.create':

@@ -14,7 +14,7 @@ import {
   grantRoleCommand,
   registerPersonCommand,
   revokeRoleCommand,
-  vacateCommand,
+  vacateCommand, declareProfileCommand,
 } from './organisation.commands.js';
 import type { Command } from './schemas.js';
 import { agendaItemCommand, submitAgendaCommand } from './agenda.commands.js';
@@ -38,6 +38,8 @@ export function executeCommand(tx: WriteSession, ctx: CommandContext, c: Command
       return appointCommand(tx, ctx, c);
     case 'post.vacate':
       return vacateCommand(tx, ctx, c);
+    case 'post.declare-profile':
+      return declareProfileCommand(tx, ctx, c);
     case 'body.create':
       return createBodyCommand(tx, ctx, c);
     case 'committee.create':

@@ -3,7 +3,7 @@ import { createBody } from '../../domain/organisation/body.js';
 import { createCommittee, dissolveCommittee } from '../../domain/organisation/committee.js';
 import type { RoleGrant } from '../../domain/access/roles.js';
 import { grantRole, registerPerson, revokeRole } from '../../domain/organisation/person.js';
-import { appointHolder, createPost, headPostTitle, vacatePost } from '../../domain/organisation/post.js';
+import { appointHolder, createPost, declareProfile, headPostTitle, vacatePost } from '../../domain/organisation/post.js';
 import { createUnit } from '../../domain/organisation/unit.js';
 import { fail } from '../../domain/result.js';
 import type { WriteSession } from '../../store/port.js';
@@ -77,6 +77,16 @@ export async function vacateCommand(tx: WriteSession, ctx: CommandContext, c: Co
   if (!loaded.ok) return loaded;
   const post = loaded.value;
   const decided = vacatePost(post.state, ctx.at);
+  if (!decided.ok) return decided;
+  return { ok: true, value: { id: c.postId, events: await tx.append('post', c.postId, post.seq, stamp(decided.value, ctx)) } };
+}
+
+/** Declares a post's profile for the choice of people (F9): its domains, floors and territory. */
+export async function declareProfileCommand(tx: WriteSession, ctx: CommandContext, c: CommandOf<'post.declare-profile'>): Promise<AppResult<Outcome>> {
+  const loaded = await existing(tx, 'post', c.postId);
+  if (!loaded.ok) return loaded;
+  const post = loaded.value;
+  const decided = declareProfile(post.state, { domains: c.domains, minVerified: c.minVerified, minFirstTime: c.minFirstTime, minOnTime: c.minOnTime, territory: c.territory }, ctx.at);
   if (!decided.ok) return decided;
   return { ok: true, value: { id: c.postId, events: await tx.append('post', c.postId, post.seq, stamp(decided.value, ctx)) } };
 }

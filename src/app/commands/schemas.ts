@@ -73,6 +73,15 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('post.create'), id: id.optional(), unitId: id, title: z.string().max(300), domain: z.string().max(100).default('general'), holderId: id.optional() }),
   z.object({ type: z.literal('post.appoint'), postId: id, personId: id }),
   z.object({ type: z.literal('post.vacate'), postId: id }),
+  z.object({
+    type: z.literal('post.declare-profile'),
+    postId: id,
+    domains: z.array(z.object({ domain: z.string().max(100), weight: z.number().positive().max(1000) })).min(1).max(20),
+    minVerified: z.number().int().min(0).max(100_000).default(0),
+    minFirstTime: z.number().min(0).max(1).nullable().default(null),
+    minOnTime: z.number().min(0).max(1).nullable().default(null),
+    territory: z.string().max(200).nullable().default(null),
+  }),
   z.object({ type: z.literal('body.create'), id: id.optional(), name: z.string().max(300), level: z.number().int(), parentId: id.optional() }),
   z.object({
     type: z.literal('committee.create'),

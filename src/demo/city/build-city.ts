@@ -5,6 +5,7 @@ import { Rng } from '../random.js';
 import { CityActivity, type ActivityReport } from './city-activity.js';
 import { registerCityLadder } from './city-ladder.js';
 import { registerCityOrganisation } from './city-organisation.js';
+import { declareCityProfiles } from './city-profiles.js';
 import type { CitySize } from './city-size.js';
 import { CommandDriver } from './command-driver.js';
 
@@ -38,6 +39,8 @@ export async function buildCity(
     await registerCityLadder(driver, org, clock.now() + 1000);
     progress?.(1, 1, 'city organisation');
     const activity = await new CityActivity(driver, rng, org, size).run((done, total) => progress?.(done, total, 'city activity'));
+    // The posts' profiles for the choice of people, declared once the period's record exists.
+    await declareCityProfiles(driver, org, clock.now());
     return { ...activity, units: org.units.length, people: org.people.length, commands: driver.commands, events: driver.events };
   });
 }

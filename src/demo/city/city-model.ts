@@ -48,6 +48,15 @@ export interface CityCommittee {
   readonly dissolve: { readonly at: number; readonly reason: string } | null;
 }
 
+/** A post of the city as filled at setup: its unit, first holder, whether it heads the unit, the domain of its work. */
+export interface CityPost {
+  readonly id: string;
+  readonly unit: CityUnit;
+  readonly holder: CityPerson;
+  readonly head: boolean;
+  readonly domain: string;
+}
+
 /** The whole city. */
 export interface CityOrganisation {
   readonly mayor: CityPerson;
@@ -60,5 +69,6 @@ export interface CityOrganisation {
   readonly departments: readonly CityDepartment[];
   readonly people: readonly CityPerson[];
   readonly units: readonly CityUnit[];
+  readonly posts: readonly CityPost[];
   readonly committees: readonly CityCommittee[];
 }

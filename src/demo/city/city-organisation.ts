@@ -10,7 +10,7 @@ import type { Rng } from '../random.js';
 import { CITY_NAME, DEPARTMENTS, SECTOR_TITLES, type Sector } from './city-catalogue.js';
 import { SETUP_START } from './city-calendar.js';
 import { COMMITTEES } from './city-committees.js';
-import type { CityCommittee, CityDepartment, CityOrganisation, CityPerson, CityUnit } from './city-model.js';
+import type { CityCommittee, CityDepartment, CityOrganisation, CityPerson, CityPost, CityUnit } from './city-model.js';
 import type { CitySize } from './city-size.js';
 import { FIRST_NAMES, LAST_NAMES } from './city-words.js';
 import type { CommandDriver } from './command-driver.js';
@@ -135,9 +135,11 @@ export async function registerCityOrganisation(driver: CommandDriver, rng: Rng, 
     }
   }
 
+  const filled: CityPost[] = [];
   for (const post of posts) {
     if (post.headPost) await driver.issue(next(), SYSTEM_ACTOR, { type: 'post.appoint', postId: post.unit.headPostId, personId: post.person.id });
-    else await driver.issue(next(), SYSTEM_ACTOR, { type: 'post.create', unitId: post.unit.id, title: post.title, domain: post.domain, holderId: post.person.id });
+    const id = post.headPost ? post.unit.headPostId : (await driver.issue(next(), SYSTEM_ACTOR, { type: 'post.create', unitId: post.unit.id, title: post.title, domain: post.domain, holderId: post.person.id })).id;
+    filled.push({ id, unit: post.unit, holder: post.person, head: post.headPost, domain: post.domain });
   }
 
   // Bodies.
@@ -147,7 +149,7 @@ export async function registerCityOrganisation(driver: CommandDriver, rng: Rng, 
     d.boardId = (await driver.issue(next(), SYSTEM_ACTOR, { type: 'body.create', name: `Board of the ${d.spec.name}`, level: 3, parentId: executiveId })).id;
   }
 
-  const org: CityOrganisation = { mayor, deputyMayors, controlHead, inspectors, secretary, councilId, executiveId, departments, people, units, committees: [] };
+  const org: CityOrganisation = { mayor, deputyMayors, controlHead, inspectors, secretary, councilId, executiveId, departments, people, units, posts: filled, committees: [] };
 
   // Committees, registered by the secretary.
   const committees: CityCommittee[] = [];

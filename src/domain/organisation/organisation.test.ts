@@ -5,7 +5,7 @@ import type { Result } from '../result.js';
 import { createBody, evolveBody } from './body.js';
 import { createCommittee, dissolveCommittee, evolveCommittee, type CommitteeState } from './committee.js';
 import { evolvePerson, registerPerson } from './person.js';
-import { appointHolder, createPost, evolvePost, headPostTitle, vacatePost, type PostState } from './post.js';
+import { appointHolder, createPost, declareProfile, evolvePost, headPostTitle, vacatePost, type PostEvent, type PostState } from './post.js';
 import { createUnit, evolveUnit } from './unit.js';
 
 /** The code of a refused result, or undefined when it passed. */
@@ -101,11 +101,29 @@ describe('posts', () => {
   });
   it('folds appointments and vacancies', () => {
     let s = evolvePost(undefined, { type: 'post.created', payload: { unitId: 'unit_trade', title: 'Buyer', domain: 'supply', head: true }, actor: 'system', at: AT });
-    s = evolvePost(s, { type: 'post.holder-appointed', payload: { personId: 'per_owner' }, actor: 'system', at: AT });
+    const LATER = '2022-03-02T09:00:00.000Z';
+    s = evolvePost(s, { type: 'post.holder-appointed', payload: { personId: 'per_owner' }, actor: 'system', at: LATER });
     expect(s.holderId).toBe('per_owner');
-    s = evolvePost(s, { type: 'post.vacated', payload: {}, actor: 'system', at: AT });
-    expect(s).toEqual({ unitId: 'unit_trade', title: 'Buyer', domain: 'supply', head: true, holderId: null, lastEventAt: AT });
+    expect(s.holderSince).toBe(LATER);
+    s = evolvePost(s, { type: 'post.vacated', payload: {}, actor: 'system', at: LATER });
+    expect(s).toEqual({ unitId: 'unit_trade', title: 'Buyer', domain: 'supply', head: true, holderId: null, holderSince: null, lastEventAt: LATER });
     expect(() => evolvePost(undefined, { type: 'post.vacated', payload: {}, actor: 'system', at: AT })).toThrow();
+  });
+  it('declares a profile: weights normalised to 1, territory trimmed; POST_PROFILE_INVALID for no domain, a domain twice, a weight of 0, a floor above 1', () => {
+    const decided = declareProfile(post, { domains: [{ domain: ' supply ', weight: 3 }, { domain: 'finance', weight: 1 }], minVerified: 4, minFirstTime: 0.5, minOnTime: null, territory: ' North ' }, AT);
+    expect(decided).toEqual({
+      ok: true,
+      value: [{ type: 'post.profile-declared', payload: { domains: [{ domain: 'supply', weight: 0.75 }, { domain: 'finance', weight: 0.25 }], minVerified: 4, minFirstTime: 0.5, minOnTime: null, territory: 'North' } }],
+    });
+    const base = { minVerified: 0, minFirstTime: null, minOnTime: null, territory: null };
+    expect(codeOf(declareProfile(post, { ...base, domains: [] }, AT))).toBe('POST_PROFILE_INVALID');
+    expect(codeOf(declareProfile(post, { ...base, domains: [{ domain: 'a', weight: 1 }, { domain: ' a', weight: 1 }] }, AT))).toBe('POST_PROFILE_INVALID');
+    expect(codeOf(declareProfile(post, { ...base, domains: [{ domain: 'a', weight: 0 }] }, AT))).toBe('POST_PROFILE_INVALID');
+    expect(codeOf(declareProfile(post, { ...base, minOnTime: 1.5, domains: [{ domain: 'a', weight: 1 }] }, AT))).toBe('POST_PROFILE_INVALID');
+    expect(codeOf(declareProfile(post, { ...base, minVerified: -1, domains: [{ domain: 'a', weight: 1 }] }, AT))).toBe('POST_PROFILE_INVALID');
+    if (!decided.ok) throw new Error('declared');
+    const folded = evolvePost(post, { ...(decided.value[0] as Extract<PostEvent, { type: 'post.profile-declared' }>), actor: 'system', at: AT });
+    expect(folded.profile?.territory).toBe('North');
   });
   it('names a head post after its unit unless a title is given', () => {
     expect(headPostTitle(' Foreign trade ', undefined)).toBe('Head of Foreign trade');

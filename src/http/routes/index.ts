@@ -6,6 +6,7 @@ import { assignmentRoutes } from './assignments.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { beneficiaryRoutes } from './beneficiary.routes.js';
 import { boardRoutes } from './board.routes.js';
+import { peopleChoiceRoutes } from './people-choice.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { directoryRoutes } from './directory.routes.js';
 import { fileRoutes } from './files.routes.js';
@@ -30,5 +31,6 @@ export function registerRoutes(api: Api, options: ServerOptions): Promise<void> 
   ladderRoutes(api, options);
   agendaRoutes(api, options);
   boardRoutes(api, options);
+  peopleChoiceRoutes(api, options);
   return Promise.resolve();
 }

@@ -145,4 +145,11 @@ function unitPeoplePostRoutes(api: Api, options: ServerOptions): void {
     body: commandBody('post.vacate', ['postId']),
     command: (postId) => ({ type: 'post.vacate', postId }),
   });
+  changeOne(api, options, POSTS, {
+    path: 'profile',
+    operationId: 'declarePostProfile',
+    summary: "Declare the post's profile for the choice of people: its domains and their weights, the floors its holder's record must reach, its territory (an administrator over its unit)",
+    body: commandBody('post.declare-profile', ['postId']),
+    command: (postId, body) => ({ ...body, type: 'post.declare-profile', postId }) as CommandInput,
+  });
 }

@@ -32,7 +32,16 @@ export const personSchema = z.object({
   lastEventAt: instant,
 });
 
-/** A post: its unit, title, domain, whether it heads the unit, and its holder (null when vacant). */
+/** What a post declares for the choice of people: its domains (weights summing to 1), floors on its holder's record, its territory. */
+export const postProfileSchema = z.object({
+  domains: z.array(z.object({ domain: z.string(), weight: z.number() })),
+  minVerified: z.number().int(),
+  minFirstTime: z.number().nullable(),
+  minOnTime: z.number().nullable(),
+  territory: z.string().nullable(),
+});
+
+/** A post: its unit, title, domain, whether it heads the unit, its holder (null when vacant) and since when, and its declared profile (null until declared). */
 export const postSchema = z.object({
   id: z.string(),
   version,
@@ -41,6 +50,8 @@ export const postSchema = z.object({
   domain: z.string(),
   head: z.boolean(),
   holderId: z.string().nullable(),
+  holderSince: instant.nullable(),
+  profile: postProfileSchema.nullable(),
   lastEventAt: instant,
 });
 
@@ -133,6 +144,8 @@ export const represent = {
     domain: s.domain,
     head: s.head,
     holderId: s.holderId,
+    holderSince: s.holderSince ?? null,
+    profile: s.profile === undefined ? null : { ...s.profile, domains: [...s.profile.domains] },
     lastEventAt: s.lastEventAt,
   }),
   body: (id: string, v: number, s: StateOf<'body'>): z.infer<typeof bodySchema> => ({ id, version: v, name: s.name, level: s.level, parentId: s.parentId, lastEventAt: s.lastEventAt }),

@@ -9,6 +9,7 @@ import { ASSIGNMENT_OPERATIONS } from './ops-assignments.js';
 import { AUTH_OPERATIONS } from './ops-auth.js';
 import { BOARD_OPERATIONS } from './ops-board.js';
 import { CALENDAR_OPERATIONS } from './ops-calendar.js';
+import { CHOICE_OPERATIONS } from './ops-choice.js';
 import { DIRECTORY_OPERATIONS } from './ops-directory.js';
 import { LADDER_OPERATIONS } from './ops-ladder.js';
 import { ORGANISATION_OPERATIONS } from './ops-organisation.js';
@@ -16,7 +17,7 @@ import { RECORD_AND_FILE_OPERATIONS } from './ops-record-files.js';
 
 /** Every fixture, by operationId: the main case first, then its variants. */
 export const OPERATIONS: ReadonlyMap<string, readonly OperationFixture[]> = (() => {
-  const all = [...AUTH_OPERATIONS, ...CALENDAR_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS, ...LADDER_OPERATIONS, ...AGENDA_OPERATIONS, ...BOARD_OPERATIONS, ...DIRECTORY_OPERATIONS];
+  const all = [...AUTH_OPERATIONS, ...CALENDAR_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS, ...LADDER_OPERATIONS, ...AGENDA_OPERATIONS, ...BOARD_OPERATIONS, ...DIRECTORY_OPERATIONS, ...CHOICE_OPERATIONS];
   const map = new Map<string, OperationFixture[]>();
   for (const f of all) {
     const cases = map.get(f.operationId) ?? [];

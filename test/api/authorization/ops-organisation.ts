@@ -119,6 +119,17 @@ export const ORGANISATION_OPERATIONS: readonly OperationFixture[] = [
   }),
 
   op({
+    operationId: 'declarePostProfile',
+    method: 'POST',
+    path: '/api/v1/posts/{id}/profile',
+    async prepare(w) {
+      const t = await freshPost(w, true);
+      return { url: `/api/v1/posts/${t.id}/profile`, body: { domains: [{ domain: 'supply', weight: 2 }, { domain: 'finance', weight: 1 }], minVerified: 3, territory: 'North' }, headers: { 'if-match': t.etag } };
+    },
+    verdict: mayDo('organise', inUnit(UNITS.aSub)),
+  }),
+
+  op({
     operationId: 'getPersonRoles',
     method: 'GET',
     path: '/api/v1/people/{id}/roles',

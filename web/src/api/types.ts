@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { assignmentPageSchema, assignmentSchema, caseEventSchema, caseEventsSchema, ledgerSchema } from '../../../src/http/routes/assignment.schemas.js';
 import type { recordStatusSchema } from '../../../src/http/routes/record.schemas.js';
 import type { bodySchema, decisionSchema, personSchema, unitSchema } from '../../../src/http/routes/organisation.schemas.js';
+import type { censusSchema, domainRecordSchema, fitnessSchema, mismatchesSchema, personRecordSchema, proposalSchema, rateSchema } from '../../../src/http/routes/people-choice.schemas.js';
 
 /** One assignment as GET /assignments/{id} gives it. */
 export type Assignment = z.infer<typeof assignmentSchema>;
@@ -27,6 +28,20 @@ export type Person = z.infer<typeof personSchema>;
 export type Unit = z.infer<typeof unitSchema>;
 /** A body. */
 export type Body = z.infer<typeof bodySchema>;
+/** A rate with its 95% Wilson interval and its estimate shrunk toward the unit's mean. */
+export type RateEstimate = z.infer<typeof rateSchema>;
+/** A person's record in one domain ('*': every domain). */
+export type DomainRecord = z.infer<typeof domainRecordSchema>;
+/** A person's record per domain with the posts they hold (GET /people/{id}/record). */
+export type PersonRecord = z.infer<typeof personRecordSchema>;
+/** The census of responsible people and their groups (GET /census). */
+export type Census = z.infer<typeof censusSchema>;
+/** Holders who do not master their post's domain (GET /mismatches). */
+export type Mismatches = z.infer<typeof mismatchesSchema>;
+/** A candidate's fitness for a post, term by term. */
+export type Fitness = z.infer<typeof fitnessSchema>;
+/** A placement proposal with its proof (GET /placement). */
+export type Proposal = z.infer<typeof proposalSchema>;
 /** A page of anything listed by id. */
 export interface Page<T> {
   readonly items: T[];

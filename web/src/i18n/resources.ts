@@ -8,6 +8,7 @@ import enCase from './en/case.json';
 import enCommon from './en/common.json';
 import enDesk from './en/desk.json';
 import enInquiry from './en/inquiry.json';
+import enPeople from './en/people.json';
 import enRegister from './en/register.json';
 import frActions from './fr/actions.json';
 import frBoard from './fr/board.json';
@@ -15,10 +16,11 @@ import frCase from './fr/case.json';
 import frCommon from './fr/common.json';
 import frDesk from './fr/desk.json';
 import frInquiry from './fr/inquiry.json';
+import frPeople from './fr/people.json';
 import frRegister from './fr/register.json';
 
 /** The bundled translations. */
 export const resources = {
-  en: { common: enCommon, desk: enDesk, board: enBoard, case: enCase, register: enRegister, inquiry: enInquiry, actions: enActions },
-  fr: { common: frCommon, desk: frDesk, board: frBoard, case: frCase, register: frRegister, inquiry: frInquiry, actions: frActions },
+  en: { common: enCommon, desk: enDesk, board: enBoard, case: enCase, register: enRegister, inquiry: enInquiry, actions: enActions, people: enPeople },
+  fr: { common: frCommon, desk: frDesk, board: frBoard, case: frCase, register: frRegister, inquiry: frInquiry, actions: frActions, people: frPeople },
 } as const;

@@ -1,7 +1,7 @@
 /**
  * The frame of every signed-in page: a skip link, the header with the main navigation (the control
- * board only for people who oversee units), the language switch and the account menu, then the
- * page in <main>. Hidden when printing.
+ * board, the census and the placement only for people who oversee units), the language switch and
+ * the account menu, then the page in <main>. Hidden when printing.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,8 @@ export function Shell({ children }: { readonly children: ReactNode }) {
           </NavLink>
           {oversees && <NavLink to="/board">{t('nav.board')}</NavLink>}
           <NavLink to="/decisions">{t('nav.decisions')}</NavLink>
+          {oversees && <NavLink to="/census">{t('nav.census')}</NavLink>}
+          {oversees && <NavLink to="/placement">{t('nav.placement')}</NavLink>}
         </nav>
         <div className="header-tools">
           <LanguageSwitch />

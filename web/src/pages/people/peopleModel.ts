@@ -1,0 +1,87 @@
+/**
+ * What the pages of the choice of people share: display names from an answer's `names` map, the
+ * posts of a proposal whose person changes (and in which order they are listed), the placement's
+ * settings as URL search parameters, and the census's dimension read from the URL.
+ */
+import type { Census, Proposal } from '../../api/types.js';
+
+/** One post of a proposal. */
+export type ProposedPost = Proposal['posts'][number];
+/** A census dimension. */
+export type CensusBy = Census['by'];
+/** The keys of a rate in a record (fitness adds experience). */
+export const RATE_KEYS = ['firstTime', 'onTime', 'reopened', 'escalated'] as const;
+/** The rates where a lower value is the better one. */
+export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['reopened', 'escalated']);
+/** The census dimensions, in the order the selector offers them. */
+export const CENSUS_DIMENSIONS: readonly CensusBy[] = ['unit', 'domain', 'territory', 'tenure'];
+
+/** The name of `id` in an answer's names map; the id itself when the map lacks it, '—' for none. */
+export function nameIn(names: Readonly<Record<string, string>>, id: string | null | undefined): string {
+  if (id === null || id === undefined) return '—';
+  return names[id] ?? id;
+}
+
+/** True when the post is given to someone other than its holder (filled, moved, or left empty). */
+export function changes(p: ProposedPost): boolean {
+  return p.personId !== p.holderId;
+}
+
+/**
+ * The posts as the table lists them: those whose person changes first (the largest gain first,
+ * vacant posts filled then posts left empty after them), then — with `all` — every other post;
+ * ties by post name. Every post listed once.
+ */
+export function listedPosts(proposal: Proposal, all: boolean): ProposedPost[] {
+  const name = (p: ProposedPost) => nameIn(proposal.names, p.postId);
+  const rank = (p: ProposedPost) => (p.gainOverHolder !== null ? 0 : p.personId !== null ? 1 : 2);
+  const changed = proposal.posts
+    .filter(changes)
+    .sort((a, b) => rank(a) - rank(b) || (b.gainOverHolder ?? 0) - (a.gainOverHolder ?? 0) || name(a).localeCompare(name(b)));
+  if (!all) return changed;
+  const kept = proposal.posts.filter((p) => !changes(p)).sort((a, b) => name(a).localeCompare(name(b)));
+  return [...changed, ...kept];
+}
+
+/** Posts whose holder is left without a successor. */
+export function emptied(proposal: Proposal): number {
+  return proposal.posts.filter((p) => p.personId === null && p.holderId !== null).length;
+}
+
+/** The settings a proposal is asked with. */
+export interface PlacementSettings {
+  readonly vacant: boolean;
+  readonly sameTerritory: boolean;
+  readonly moveCost: number;
+}
+
+/** The server's default move cost. */
+export const DEFAULT_MOVE_COST = 2;
+
+/** A move cost the server takes (0–100), or null. */
+export function moveCostOf(text: string): number | null {
+  if (text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : null;
+}
+
+/** The settings of the proposal asked for in the URL; null while none has been asked (`run` absent). */
+export function readPlacement(params: URLSearchParams): PlacementSettings | null {
+  if (params.get('run') !== '1') return null;
+  return { vacant: params.get('vacant') === 'true', sameTerritory: params.get('sameTerritory') === 'true', moveCost: moveCostOf(params.get('moveCost') ?? '') ?? DEFAULT_MOVE_COST };
+}
+
+/** Search parameters asking for a proposal with `s`. */
+export function placementSearch(s: PlacementSettings): string {
+  const p = new URLSearchParams({ run: '1' });
+  if (s.vacant) p.set('vacant', 'true');
+  if (s.sameTerritory) p.set('sameTerritory', 'true');
+  if (s.moveCost !== DEFAULT_MOVE_COST) p.set('moveCost', String(s.moveCost));
+  return `?${p.toString()}`;
+}
+
+/** The census dimension in the URL (`by`), unit by default. */
+export function readCensusBy(params: URLSearchParams): CensusBy {
+  const by = params.get('by');
+  return CENSUS_DIMENSIONS.find((d) => d === by) ?? 'unit';
+}
