@@ -14,6 +14,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerPlace } from './commands/place.js';
 import { registerRebuild } from './commands/rebuild.js';
 import { registerRecord } from './commands/record.js';
+import { registerReport } from './commands/report.js';
 import { registerRestore } from './commands/restore.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
@@ -46,6 +47,7 @@ export function buildProgram(io: Io): Command {
   registerPlace(program, io);
   registerCensus(program, io);
   registerRecord(program, io);
+  registerReport(program, io);
   registerVerify(program, io);
   registerRebuild(program, io);
   registerCheckpoint(program, io);

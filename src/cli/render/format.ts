@@ -9,6 +9,18 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(whole / 24)} d ${whole % 24} h`;
 }
 
+/** A span of time at the precision it deserves: `42 s`, `17 min`, `5 h 12 min`, `3 d 4 h` (negative with a minus sign; truncated, never rounded up). */
+export function formatSpan(ms: number): string {
+  const sign = ms < 0 ? '−' : '';
+  const s = Math.floor(Math.abs(ms) / 1000);
+  if (s < 60) return `${sign}${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${sign}${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${sign}${h} h ${min % 60} min`;
+  return `${sign}${Math.floor(h / 24)} d ${h % 24} h`;
+}
+
 /** An instant as `YYYY-MM-DD HH:MM` in UTC. */
 export function formatInstant(instant: Instant): string {
   const d = new Date(instant);

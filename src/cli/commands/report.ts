@@ -1,0 +1,85 @@
+/**
+ * `proverka report process-map --xes FILE`: the process map (directly-follows graph) of an XES
+ * event log — cases, events, activities, how cases start and end, and each directly-follows pair
+ * with its frequency and mean and median time — read streaming from the file (gzip or not).
+ * Writes nothing. (The same report over Proverka's own record comes with issue #7's import.)
+ */
+import { access } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import type { DirectlyFollowsGraph } from '../../analytics/directly-follows.js';
+import { readXesGraph, type XesClassifier } from '../../interop/xes/xes-graph.js';
+import { CliError } from '../errors.js';
+import type { Io } from '../io.js';
+import { jsonOption } from '../options.js';
+import { formatCount, formatSpan, plural } from '../render/format.js';
+
+/** The options of `report process-map`. */
+export interface ProcessMapOptions {
+  readonly xes: string;
+  readonly classifier: XesClassifier;
+  readonly top: number;
+  readonly json?: boolean;
+}
+
+function positive(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new CliError(`--top takes a whole number from 1 to 100,000, not '${text}'`);
+  return n;
+}
+
+/** The graph as lines: the figures, the start and end activities, then the `top` most frequent pairs. */
+export function renderProcessMap(path: string, g: DirectlyFollowsGraph, top: number): string[] {
+  const lines = [
+    `Process map of ${path}`,
+    `  ${plural(g.cases, 'case')}, ${plural(g.events, 'event')}, ${plural(g.activities.length, 'activity', 'activities')}, ${plural(g.edges.length, 'directly-follows pair')}`,
+    `  starts: ${g.starts
+      .slice(0, 5)
+      .map((s) => `${s.name} (${formatCount(s.count)})`)
+      .join(', ')}${g.starts.length > 5 ? ', …' : ''}`,
+    `  ends:   ${g.ends
+      .slice(0, 5)
+      .map((s) => `${s.name} (${formatCount(s.count)})`)
+      .join(', ')}${g.ends.length > 5 ? ', …' : ''}`,
+    '',
+    `The ${Math.min(top, g.edges.length)} most frequent pairs (of ${formatCount(g.edges.length)}):`,
+  ];
+  const width = Math.min(60, Math.max(4, ...g.edges.slice(0, top).map((e) => e.from.length + e.to.length + 3)));
+  lines.push(`  ${'from → to'.padEnd(width)}  ${'count'.padStart(9)}  ${'mean'.padStart(12)}  ${'median'.padStart(12)}`);
+  for (const e of g.edges.slice(0, top)) {
+    const pair = `${e.from} → ${e.to}`;
+    const shown = pair.length > width ? `${pair.slice(0, width - 1)}…` : pair;
+    const t = (ms: number | null): string => (ms === null ? '—' : formatSpan(ms));
+    lines.push(`  ${shown.padEnd(width)}  ${formatCount(e.count).padStart(9)}  ${t(e.meanMs).padStart(12)}  ${t(e.medianMs).padStart(12)}`);
+  }
+  return lines;
+}
+
+/** Reads the log and prints its process map (or its JSON); a missing file is a one-line error (exit 2). */
+export async function printProcessMap(opts: ProcessMapOptions, io: Io): Promise<void> {
+  try {
+    await access(opts.xes);
+  } catch {
+    throw new CliError(`no file at ${opts.xes}`);
+  }
+  let graph: DirectlyFollowsGraph;
+  try {
+    graph = await readXesGraph(opts.xes, { classifier: opts.classifier });
+  } catch (e) {
+    throw new CliError(`cannot read ${opts.xes} as XES: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
+  }
+  if (opts.json) io.print(JSON.stringify(graph, null, 2));
+  else for (const line of renderProcessMap(opts.xes, graph, opts.top)) io.print(line);
+}
+
+/** Adds `report` (with its `process-map` subcommand) to the program. */
+export function registerReport(program: Command, io: Io): void {
+  const report = program.command('report').description('reports over event logs: the process map');
+  report
+    .command('process-map')
+    .description('the directly-follows graph of an XES log (gzip or not): frequencies and mean and median times between activities')
+    .requiredOption('--xes <file>', 'the XES (or XES.gz) file to read')
+    .addOption(new Option('--classifier <classifier>', 'name activities by concept:name, or by concept:name and lifecycle:transition').choices(['name', 'name+lifecycle']).default('name'))
+    .addOption(new Option('--top <n>', 'how many pairs to list').argParser(positive).default(20))
+    .addOption(jsonOption())
+    .action((opts: ProcessMapOptions) => printProcessMap(opts, io));
+}

@@ -1,0 +1,164 @@
+/**
+ * Reading an XES event log (IEEE 1849), streaming: the file (gzip or not, told by its first bytes)
+ * goes through a SAX parser (saxes) and each trace is handed over as soon as it closes, so a log of
+ * any size is read in the memory of one trace. Only a trace's and an event's top-level attributes
+ * are kept (nested lists and containers are skipped); an event without one of the standard
+ * attributes takes the default that the log's `<global scope="event">` declares.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+
+/** One event of a trace: the standard attributes (concept, time, lifecycle, org extensions) and every top-level attribute as text. */
+export interface XesEvent {
+  /** concept:name (or the global default; '' when neither). */
+  readonly activity: string;
+  /** time:timestamp in UTC milliseconds (its offset honoured); null when absent or unreadable. */
+  readonly timestamp: number | null;
+  readonly lifecycle: string | null;
+  readonly resource: string | null;
+  readonly group: string | null;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** One trace (a case): its concept:name and attributes, and its events in file order. */
+export interface XesTrace {
+  readonly name: string | null;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly events: readonly XesEvent[];
+}
+
+/** What a log's header declared: the defaults of event attributes. */
+export interface XesHeader {
+  readonly eventDefaults: Readonly<Record<string, string>>;
+}
+
+/** The typed attribute elements of XES whose `key`/`value` we read. */
+const ATTRIBUTE_TAGS = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
+
+/**
+ * Parses an XES date (xs:dateTime) to UTC milliseconds: fractions of a second of any length (kept
+ * to the millisecond), offsets `Z`, `±hh:mm` or `±hhmm`; no offset is read as UTC. NaN-free: null
+ * when the text is not a date.
+ */
+export function parseXesDate(text: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  if (m === null) return null;
+  const fraction = (m[2] ?? '').padEnd(3, '0').slice(0, 3);
+  const offset = m[3] === undefined || m[3] === 'Z' ? 'Z' : m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3];
+  const ms = Date.parse(`${m[1]}.${fraction}${offset}`);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** A readable stream of the file's text, gunzipped when the file is gzip. */
+async function openText(path: string): Promise<Readable> {
+  const handle = await open(path, 'r');
+  const magic = Buffer.alloc(2);
+  try {
+    await handle.read(magic, 0, 2, 0);
+  } finally {
+    await handle.close();
+  }
+  const raw = createReadStream(path);
+  const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
+  if (!gzip) return raw.setEncoding('utf8');
+  const gunzip = createGunzip();
+  raw.on('error', (e) => gunzip.destroy(e));
+  return raw.pipe(gunzip).setEncoding('utf8');
+}
+
+/** An event under construction. */
+interface Building {
+  attributes: Record<string, string>;
+}
+
+function toEvent(attributes: Record<string, string>, defaults: Readonly<Record<string, string>>): XesEvent {
+  const pick = (key: string): string | null => attributes[key] ?? defaults[key] ?? null;
+  const time = pick('time:timestamp');
+  return {
+    activity: pick('concept:name') ?? '',
+    timestamp: time === null ? null : parseXesDate(time),
+    lifecycle: pick('lifecycle:transition'),
+    resource: pick('org:resource'),
+    group: pick('org:group'),
+    attributes,
+  };
+}
+
+/**
+ * Reads the XES log at `path` and calls `onTrace` with each trace as it closes (awaited before the
+ * parser goes on, so the caller may write it somewhere at its own pace). Events outside any trace
+ * are ignored. Throws with the line and column on malformed XML, and when the file is not an XES
+ * log (no `<log>` root).
+ */
+export async function readXes(path: string, onTrace: (trace: XesTrace, header: XesHeader) => void | Promise<void>): Promise<{ readonly traces: number; readonly events: number }> {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const stack: string[] = [];
+  const eventDefaults: Record<string, string> = {};
+  let globalScope: string | null = null;
+  let trace: Building | null = null;
+  let event: Building | null = null;
+  let events: XesEvent[] = [];
+  let done: XesTrace[] = [];
+  let sawLog = false;
+  let nTraces = 0;
+  let nEvents = 0;
+  const header: XesHeader = { eventDefaults };
+
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const name = tag.name;
+    const parent = stack[stack.length - 1];
+    stack.push(name);
+    if (name === 'log' && stack.length === 1) sawLog = true;
+    else if (name === 'global') globalScope = tag.attributes['scope'] ?? 'event';
+    else if (name === 'trace') {
+      trace = { attributes: {} };
+      events = [];
+    } else if (name === 'event' && trace !== null) event = { attributes: {} };
+    else if (ATTRIBUTE_TAGS.has(name)) {
+      const key = tag.attributes['key'];
+      const value = tag.attributes['value'];
+      if (key === undefined || value === undefined) return;
+      // Only attributes directly under the event, the trace or an event-scope global.
+      if (parent === 'event' && event !== null) event.attributes[key] = value;
+      else if (parent === 'trace' && trace !== null) trace.attributes[key] = value;
+      else if (parent === 'global' && globalScope === 'event') eventDefaults[key] = value;
+    }
+    // Attributes nested in a list, a container or another attribute have another parent: skipped.
+  });
+  parser.on('closetag', (tag: SaxesTagPlain) => {
+    stack.pop();
+    if (tag.name === 'global') globalScope = null;
+    else if (tag.name === 'event' && event !== null && trace !== null) {
+      events.push(toEvent(event.attributes, eventDefaults));
+      event = null;
+    } else if (tag.name === 'trace' && trace !== null) {
+      const t: Building = trace;
+      done.push({ name: t.attributes['concept:name'] ?? null, attributes: t.attributes, events });
+      trace = null;
+      events = [];
+    }
+  });
+
+  const flush = async (): Promise<void> => {
+    const ready = done;
+    done = [];
+    for (const t of ready) {
+      nTraces++;
+      nEvents += t.events.length;
+      await onTrace(t, header);
+    }
+  };
+
+  const text = await openText(path);
+  for await (const chunk of text) {
+    parser.write(chunk as string);
+    if (done.length > 0) await flush();
+  }
+  parser.close();
+  await flush();
+  if (!sawLog) throw new Error(`${path} is not an XES log: its root element is not <log>`);
+  return { traces: nTraces, events: nEvents };
+}
