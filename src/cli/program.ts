@@ -9,6 +9,7 @@ import { registerCases } from './commands/cases.js';
 import { registerCensus } from './commands/census.js';
 import { registerCheckpoint } from './commands/checkpoint.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPlace } from './commands/place.js';
@@ -48,6 +49,7 @@ export function buildProgram(io: Io): Command {
   registerCensus(program, io);
   registerRecord(program, io);
   registerReport(program, io);
+  registerExport(program, io);
   registerVerify(program, io);
   registerRebuild(program, io);
   registerCheckpoint(program, io);

@@ -1,0 +1,74 @@
+/**
+ * `proverka export xes --db FILE --to LOG.xes[.gz]`: the record's cases as an XES event log for
+ * process-mining tools — one trace per assignment (concept:name its id; its title, domain and
+ * decision as attributes), one event per event of the case in order (concept:name the event's kind
+ * without `assignment.`, time:timestamp in UTC, lifecycle:transition `complete`, org:resource the
+ * actor's id, org:group the actor's unit id). Reads the record, writes only the new file.
+ */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import type { Proverka } from '../../app/proverka.js';
+import type { AssignmentState } from '../../domain/assignment/assignment.state.js';
+import type { StateOf } from '../../domain/streams.js';
+import { writeXes, type XesOutTrace } from '../../interop/xes/write-xes.js';
+import type { StreamSnapshot } from '../../store/read-model.js';
+import { withDatabase } from '../database.js';
+import { CliError } from '../errors.js';
+import type { Io } from '../io.js';
+import { dbOption } from '../options.js';
+import { formatCount } from '../render/format.js';
+
+const PAGE = 1000;
+
+/** Every snapshot of a kind, page by page. */
+async function* allOf(app: Proverka, kind: 'assignment' | 'person'): AsyncGenerator<StreamSnapshot> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await app.store.reads.streams(kind, { limit: PAGE, ...(after !== undefined ? { after } : {}) });
+    yield* page;
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < PAGE) return;
+    after = last.id;
+  }
+}
+
+/** The record's cases as XES traces, one assignment at a time. */
+export async function* caseTraces(app: Proverka): AsyncGenerator<XesOutTrace> {
+  const unitOf = new Map<string, string>();
+  for await (const p of allOf(app, 'person')) unitOf.set(p.id, (p.state as StateOf<'person'>).unitId);
+  for await (const s of allOf(app, 'assignment')) {
+    const a = s.state as AssignmentState;
+    const events = await app.store.reads.streamEvents(s.id);
+    yield {
+      name: s.id,
+      attributes: { 'proverka:title': a.title, 'proverka:domain': a.domain, 'proverka:decision': a.decisionId },
+      events: events.map((e) => ({
+        activity: e.type.replace(/^assignment\./, ''),
+        timestamp: Date.parse(e.at),
+        lifecycle: 'complete',
+        resource: e.actor,
+        group: unitOf.get(e.actor) ?? null,
+      })),
+    };
+  }
+}
+
+/** Writes the record's cases to `to` as XES; refuses an existing file or a missing folder (exit 2), writing nothing. */
+export async function exportXes(opts: { readonly db: string; readonly to: string }, io: Io): Promise<void> {
+  if (existsSync(opts.to)) throw new CliError(`${opts.to} already exists; choose another file (it was left untouched)`);
+  if (!existsSync(dirname(opts.to))) throw new CliError(`no folder ${dirname(opts.to)} to write ${opts.to} in`);
+  const written = await withDatabase(opts.db, (app) => writeXes(opts.to, caseTraces(app)));
+  io.print(`wrote ${opts.to}: ${formatCount(written.traces)} cases, ${formatCount(written.events)} events (XES, IEEE 1849)`);
+}
+
+/** Adds `export` (with its `xes` subcommand) to the program. */
+export function registerExport(program: Command, io: Io): void {
+  const exporting = program.command('export').description('the record in formats other tools read: XES');
+  exporting
+    .command('xes')
+    .description("the record's cases as an XES event log (gzip when the file name ends in .gz), for process-mining tools")
+    .addOption(dbOption())
+    .requiredOption('--to <file>', 'the XES file to write (.xes or .xes.gz); it must not exist')
+    .action((opts: { db: string; to: string }) => exportXes(opts, io));
+}
