@@ -90,11 +90,12 @@ function toEvent(attributes: Record<string, string>, defaults: Readonly<Record<s
 /**
  * Reads the XES log at `path` and calls `onTrace` with each trace as it closes (awaited before the
  * parser goes on, so the caller may write it somewhere at its own pace). Events outside any trace
- * are ignored. Throws with the line and column on malformed XML, and when the file is not an XES
- * log (no `<log>` root).
+ * are ignored. Throws on malformed XML (naming where, to the chunk of text), and when the file is
+ * not an XES log (no `<log>` root).
  */
 export async function readXes(path: string, onTrace: (trace: XesTrace, header: XesHeader) => void | Promise<void>): Promise<{ readonly traces: number; readonly events: number }> {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  // Without line and column tracking saxes is a third faster; a failure names the chunk's offset instead.
+  const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: string[] = [];
   const eventDefaults: Record<string, string> = {};
   let globalScope: string | null = null;
@@ -153,11 +154,25 @@ export async function readXes(path: string, onTrace: (trace: XesTrace, header: X
   };
 
   const text = await openText(path);
+  let offset = 0;
+  const fail = (e: unknown): never => {
+    throw new Error(`${path} is not well-formed XML near character ${offset.toLocaleString('en')}: ${e instanceof Error ? e.message : String(e)}`);
+  };
   for await (const chunk of text) {
-    parser.write(chunk as string);
+    const s = chunk as string;
+    try {
+      parser.write(s);
+    } catch (e) {
+      fail(e);
+    }
+    offset += s.length;
     if (done.length > 0) await flush();
   }
-  parser.close();
+  try {
+    parser.close();
+  } catch (e) {
+    fail(e);
+  }
   await flush();
   if (!sawLog) throw new Error(`${path} is not an XES log: its root element is not <log>`);
   return { traces: nTraces, events: nEvents };
