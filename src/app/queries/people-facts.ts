@@ -5,21 +5,18 @@
  * its people) — and kept while the record does not change: the cache is checked against the
  * newest event position and refreshed when `now` moved by more than a minute.
  */
-import type { AssignmentEvent } from '../../domain/assignment/assignment.events.js';
 import type { AssignmentState } from '../../domain/assignment/assignment.state.js';
-import type { StreamEvent } from '../../domain/event.js';
-import { kindOfId, type StreamKind } from '../../domain/ids.js';
+import type { StreamKind } from '../../domain/ids.js';
 import { hourLedger } from '../../domain/ledger/hour-ledger.js';
 import type { StateOf } from '../../domain/streams.js';
 import { toMs, type Instant } from '../../domain/time.js';
 import type { CaseOutcome, HoursHeld, PostProfile } from '../../placement/people.js';
 import { buildRecords, type Records } from '../../placement/person-record.js';
-import type { RecordedEvent } from '../../store/record.js';
+import { assignmentEvents } from './case-ledgers.js';
 import type { Store } from '../../store/port.js';
 import type { StreamSnapshot } from '../../store/read-model.js';
 
 const PAGE = 1000;
-const EVENT_PAGE = 5000;
 const HOUR_MS = 3_600_000;
 /** How long (ms of `now`) a computation stays valid when no event was appended. */
 const FRESH_MS = 60_000;
@@ -129,24 +126,6 @@ async function readFacts(store: Store, now: Instant): Promise<PeopleFacts> {
   });
   const records = buildRecords({ people: people.map((p) => ({ personId: p.personId, unitId: p.unitId })), outcomes, hours });
   return { now, position, people, units, posts, outcomes, hours, records };
-}
-
-/** Every event of every assignment stream, grouped by stream in order, and the newest position of the record. */
-async function assignmentEvents(store: Store): Promise<{ position: number; byStream: Map<string, StreamEvent<AssignmentEvent>[]> }> {
-  const byStream = new Map<string, StreamEvent<AssignmentEvent>[]>();
-  let position = 0;
-  for (;;) {
-    const page: RecordedEvent[] = await store.reads.eventsAfter(position, EVENT_PAGE);
-    for (const e of page) {
-      if (kindOfId(e.streamId) !== 'assignment') continue;
-      let list = byStream.get(e.streamId);
-      if (list === undefined) byStream.set(e.streamId, (list = []));
-      list.push(e as unknown as StreamEvent<AssignmentEvent>);
-    }
-    const last = page[page.length - 1];
-    if (last !== undefined) position = last.position;
-    if (page.length < EVENT_PAGE) return { position, byStream };
-  }
 }
 
 async function allOf(store: Store, kind: StreamKind): Promise<StreamSnapshot[]> {

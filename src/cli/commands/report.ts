@@ -3,15 +3,26 @@
  * event log — cases, events, activities, how cases start and end, and each directly-follows pair
  * with its frequency and mean and median time — read streaming from the file (gzip or not).
  * Writes nothing. (The same report over Proverka's own record comes with issue #7's import.)
+ *
+ * `proverka report handovers --db FILE [--by person|unit]`: the handover network of the record's
+ * cases from their hour ledgers (see `analytics/handovers.ts` for the rules) — who passes cases to
+ * whom and how long they then wait, ping-pong, refusals, time held — by name, or with `--json` all
+ * of it with ids and a names map. Writes nothing.
  */
 import { access } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import type { DirectlyFollowsGraph } from '../../analytics/directly-follows.js';
+import { caseFlow, HandoverNetwork, type HandoverKeying } from '../../analytics/handovers.js';
+import type { Proverka } from '../../app/proverka.js';
+import { caseLedgers } from '../../app/queries/case-ledgers.js';
+import type { Instant } from '../../domain/time.js';
 import { readXesGraph, type XesClassifier } from '../../interop/xes/xes-graph.js';
+import { withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
-import { jsonOption } from '../options.js';
+import { atOption, dbOption, jsonOption } from '../options.js';
 import { formatCount, formatSpan, plural } from '../render/format.js';
+import { handoverIds, handoversJson, renderHandovers } from '../render/handovers.js';
 
 /** The options of `report process-map`. */
 export interface ProcessMapOptions {
@@ -71,9 +82,32 @@ export async function printProcessMap(opts: ProcessMapOptions, io: Io): Promise<
   else for (const line of renderProcessMap(opts.xes, graph, opts.top)) io.print(line);
 }
 
-/** Adds `report` (with its `process-map` subcommand) to the program. */
+/** The options of `report handovers`. */
+export interface HandoversOptions {
+  readonly db: string;
+  readonly by: HandoverKeying;
+  readonly top: number;
+  readonly at?: Instant;
+  readonly json?: boolean;
+}
+
+/** Computes the handover network of every case in the record as of `at` (default now) and prints it (or its JSON). */
+export async function printHandovers(app: Proverka, opts: Omit<HandoversOptions, 'db'>, io: Io): Promise<void> {
+  const asOf = opts.at ?? app.now();
+  const network = new HandoverNetwork();
+  for (const { caseId, ledger } of await caseLedgers(app.store, asOf)) {
+    const flow = caseFlow(ledger, opts.by);
+    network.addCase(caseId, flow.stints, flow.refusals);
+  }
+  const report = network.result();
+  const names = await app.store.reads.names(handoverIds(report));
+  if (opts.json) io.print(JSON.stringify(handoversJson(report, opts.by, asOf, names), null, 2));
+  else for (const line of renderHandovers(report, opts.by, asOf, names, opts.top)) io.print(line);
+}
+
+/** Adds `report` (with its `process-map` and `handovers` subcommands) to the program. */
 export function registerReport(program: Command, io: Io): void {
-  const report = program.command('report').description('reports over event logs: the process map');
+  const report = program.command('report').description('reports over event logs and the record: the process map, the handover network');
   report
     .command('process-map')
     .description('the directly-follows graph of an XES log (gzip or not): frequencies and mean and median times between activities')
@@ -82,4 +116,13 @@ export function registerReport(program: Command, io: Io): void {
     .addOption(new Option('--top <n>', 'how many pairs to list').argParser(positive).default(20))
     .addOption(jsonOption())
     .action((opts: ProcessMapOptions) => printProcessMap(opts, io));
+  report
+    .command('handovers')
+    .description("the record's handover network: who passes cases to whom and how long they then wait, ping-pong, refusals, time held")
+    .addOption(dbOption())
+    .addOption(new Option('--by <key>', 'key the network by person or by unit').choices(['person', 'unit']).default('person'))
+    .addOption(new Option('--top <n>', 'how many rows of each list to print').argParser(positive).default(20))
+    .addOption(atOption())
+    .addOption(jsonOption())
+    .action((opts: HandoversOptions) => withDatabase(opts.db, (app) => printHandovers(app, opts, io)));
 }
