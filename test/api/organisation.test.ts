@@ -86,7 +86,9 @@ for (const backend of backends()) {
           const counts = body['execution'] as Record<string, unknown>;
           for (const k of ['total', 'issued', 'inProgress', 'submitted', 'verified', 'cancelled', 'overdue']) expect(typeof counts[k], `execution.${k}`).toBe('number');
         }
-        expect(body).toEqual({ id, version: snap?.seq, ...state, ...roles, ...execution });
+        // A post shows its profile (null until one is declared) and since when its holder holds it.
+        const post = plural === 'posts' ? { holderSince: state['holderSince'] ?? null, profile: state['profile'] ?? null } : {};
+        expect(body).toEqual({ id, version: snap?.seq, ...state, ...roles, ...execution, ...post });
       }
       const secretaryRoles = expectStatus(await admin.call('GET', `/api/v1/people/${P.secretary}`), 200)['roles'];
       expect(secretaryRoles).toEqual([{ role: 'secretary', scopeId: ORG.bodies.sto }]);

@@ -29,7 +29,7 @@ for (const backend of backends()) {
         kind: 'post',
         seq: 2,
         hash: appended[1]?.hash,
-        state: { unitId: 'unit_trade', title: 'Buyer', domain: 'supply', head: false, holderId: 'per_krasin', lastEventAt: LATER },
+        state: { unitId: 'unit_trade', title: 'Buyer', domain: 'supply', head: false, holderId: 'per_krasin', holderSince: LATER, lastEventAt: LATER },
       });
       const recorded = await store.reads.streamEvents('post_buyer');
       expect(recorded.map(({ position: _p, ...e }) => e)).toEqual(appended);

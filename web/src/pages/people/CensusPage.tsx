@@ -1,8 +1,9 @@
 /**
  * The census of responsible people (route /census): everyone who holds a post or owns a case in the
- * units the caller sees (GET /census), grouped by department, domain, territory or tenure (the
- * choice lives in the URL): the groups with their pooled record, then the people by name, each
- * linking to their record, shown 50 at a time.
+ * units the caller sees — or in one unit's subtree, chosen with the board's unit picker — (GET
+ * /census), grouped by department, domain, territory or tenure (both choices live in the URL): the
+ * groups with their pooled record, then the people by name, each linking to their record, shown 50
+ * at a time.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +12,10 @@ import { api, query } from '../../api/client.js';
 import type { Census } from '../../api/types.js';
 import { useFormat } from '../../format.js';
 import { Empty, ErrorBox, Loading } from '../../ui/states.js';
+import { UnitSelect } from '../board/UnitPicker.js';
 import { CensusGroups } from './CensusGroups.js';
 import { CensusPeople } from './CensusPeople.js';
-import { CENSUS_DIMENSIONS, readCensusBy } from './peopleModel.js';
+import { CENSUS_DIMENSIONS, censusSearch, readCensusBy, readCensusUnit } from './peopleModel.js';
 import './people.css';
 
 /** The census page. */
@@ -22,9 +24,10 @@ export function CensusPage() {
   const f = useFormat();
   const [params, setParams] = useSearchParams();
   const by = readCensusBy(params);
+  const unit = readCensusUnit(params);
   const census = useQuery({
-    queryKey: ['census', by],
-    queryFn: ({ signal }) => api<Census>('GET', `/census${query({ by })}`, { signal }),
+    queryKey: ['census', by, unit],
+    queryFn: ({ signal }) => api<Census>('GET', `/census${query({ by, unit })}`, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -37,9 +40,10 @@ export function CensusPage() {
       </div>
       <p className="people-intro">{t('census.intro')}</p>
       <div className="toolbar">
+        <UnitSelect value={unit} onChange={(u) => setParams(censusSearch(by, u))} />
         <label className="field">
           <span>{t('census.by')}</span>
-          <select value={by} onChange={(e) => setParams(e.target.value === 'unit' ? {} : { by: e.target.value })}>
+          <select value={by} onChange={(e) => setParams(censusSearch(readCensusBy(new URLSearchParams({ by: e.target.value })), unit))}>
             {CENSUS_DIMENSIONS.map((d) => (
               <option key={d} value={d}>
                 {t(`census.dimension.${d}`)}

@@ -1,11 +1,11 @@
 /**
- * The holders whose record shows they do not master their post's domain (GET /mismatches): the
+ * The holders (of a unit's subtree, or of every unit the caller sees) whose record shows they do not master their post's domain (GET /mismatches): the
  * person, the post, its domain and their points there, what they should learn — each shortfall's
  * estimate with its 95% interval against the unit's mean — and the post where they would deliver.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
+import { api, query } from '../../api/client.js';
 import type { Mismatches as MismatchList } from '../../api/types.js';
 import { Empty, ErrorBox, Loading } from '../../ui/states.js';
 import { TableWrap } from '../../ui/TableWrap.js';
@@ -13,11 +13,15 @@ import { nameIn } from './peopleModel.js';
 import { PersonLink } from './PersonLink.js';
 import { useRates } from './rates.js';
 
-/** The mismatches section. */
-export function Mismatches() {
+/** The mismatches section, over `unit`'s subtree (null: every unit the caller sees). */
+export function Mismatches({ unit }: { readonly unit: string | null }) {
   const { t } = useTranslation('people');
   const r = useRates();
-  const list = useQuery({ queryKey: ['mismatches'], queryFn: ({ signal }) => api<MismatchList>('GET', '/mismatches', { signal }), staleTime: 5 * 60_000 });
+  const list = useQuery({
+    queryKey: ['mismatches', unit],
+    queryFn: ({ signal }) => api<MismatchList>('GET', `/mismatches${query({ unit })}`, { signal }),
+    staleTime: 5 * 60_000,
+  });
   return (
     <section aria-labelledby="mismatches-heading" className="people-mismatches">
       <h2 id="mismatches-heading">{t('mismatches.title')}</h2>

@@ -1,14 +1,16 @@
 /**
- * The settings of a placement proposal: only vacant posts, the same territory, the move cost (a
- * number from 0 to 100, said wrong in words when it is not), and "Propose". It starts from the
- * settings of the proposal shown, if any.
+ * The settings of a placement proposal: the unit (the board's unit picker; every unit the caller
+ * sees by default), only vacant posts, the same territory, the move cost (a number from 0 to 100,
+ * said wrong in words when it is not), and "Propose". It starts from the settings of the proposal
+ * shown, if any.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitSelect } from '../board/UnitPicker.js';
 import { DEFAULT_MOVE_COST, moveCostOf, type PlacementSettings } from './peopleModel.js';
 
 function sameSettings(a: PlacementSettings | null, b: PlacementSettings | null): boolean {
-  return a === b || (a !== null && b !== null && a.vacant === b.vacant && a.sameTerritory === b.sameTerritory && a.moveCost === b.moveCost);
+  return a === b || (a !== null && b !== null && a.unit === b.unit && a.vacant === b.vacant && a.sameTerritory === b.sameTerritory && a.moveCost === b.moveCost);
 }
 
 /**
@@ -17,6 +19,7 @@ function sameSettings(a: PlacementSettings | null, b: PlacementSettings | null):
  */
 export function PlacementForm({ shown, busy, onPropose }: { readonly shown: PlacementSettings | null; readonly busy: boolean; readonly onPropose: (s: PlacementSettings) => void }) {
   const { t } = useTranslation('people');
+  const [unit, setUnit] = useState(shown?.unit ?? null);
   const [vacant, setVacant] = useState(shown?.vacant ?? false);
   const [sameTerritory, setSameTerritory] = useState(shown?.sameTerritory ?? false);
   const [moveCost, setMoveCost] = useState(String(shown?.moveCost ?? DEFAULT_MOVE_COST));
@@ -25,6 +28,7 @@ export function PlacementForm({ shown, busy, onPropose }: { readonly shown: Plac
   const id = useId();
   if (!sameSettings(was, shown)) {
     setWas(shown);
+    setUnit(shown?.unit ?? null);
     setVacant(shown?.vacant ?? false);
     setSameTerritory(shown?.sameTerritory ?? false);
     setMoveCost(String(shown?.moveCost ?? DEFAULT_MOVE_COST));
@@ -36,11 +40,12 @@ export function PlacementForm({ shown, busy, onPropose }: { readonly shown: Plac
     if (busy) return;
     const cost = moveCostOf(moveCost);
     setInvalid(cost === null);
-    if (cost !== null) onPropose({ vacant, sameTerritory, moveCost: cost });
+    if (cost !== null) onPropose({ unit, vacant, sameTerritory, moveCost: cost });
   };
 
   return (
     <form className="toolbar card people-controls" aria-label={t('placement.controls')} onSubmit={submit} noValidate>
+      <UnitSelect value={unit} onChange={setUnit} />
       <div className="people-checks">
         <label className="people-check">
           <input type="checkbox" checked={vacant} onChange={(e) => setVacant(e.target.checked)} /> {t('placement.vacant')}

@@ -1,27 +1,43 @@
 /**
  * A placement proposal as the page shows it: the summary (the total proposed against the holders'
  * total now, stays, moves, posts left empty, candidates left over) with the proof of optimality,
- * then the table of the posts whose person changes — or of every post, those first.
+ * then the table of the posts whose person changes and of those the proposal's constraints name —
+ * or of every post, those first — each row with its constraint buttons.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proposal } from '../../api/types.js';
 import { useFormat } from '../../format.js';
 import { Empty } from '../../ui/states.js';
-import { changes, emptied } from './peopleModel.js';
+import { changes, emptied, listedPosts } from './peopleModel.js';
+import type { Constraint } from './placementConstraints.js';
 import { PlacementTable } from './PlacementTable.js';
 import { useRates } from './rates.js';
 
 /** Two totals in points are equal when they differ by less than half a hundredth (they are sums of hundredths). */
 const same = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;
 
-/** The summary and the table of one proposal. */
-export function PlacementResult({ proposal }: { readonly proposal: Proposal }) {
+/**
+ * The summary and the table of one proposal; `constrained`: the posts its constraints name (listed
+ * even when their person does not change); `constraints`: those chosen for the next proposal.
+ */
+export function PlacementResult({
+  proposal,
+  constrained,
+  constraints,
+  onToggle,
+}: {
+  readonly proposal: Proposal;
+  readonly constrained: ReadonlySet<string>;
+  readonly constraints: readonly Constraint[];
+  readonly onToggle: (c: Constraint) => void;
+}) {
   const { t } = useTranslation('people');
   const f = useFormat();
   const r = useRates();
   const [all, setAll] = useState(false);
   const changed = proposal.posts.filter(changes).length;
+  const listed = listedPosts(proposal, all, constrained).length;
   const proven = proposal.certificate.violations === 0 && same(proposal.certificate.dualTotal, proposal.objective);
   const figures: ReadonlyArray<readonly [string, string]> = [
     ['total', r.points(proposal.total)],
@@ -60,7 +76,7 @@ export function PlacementResult({ proposal }: { readonly proposal: Proposal }) {
       <section aria-labelledby="placement-posts">
         <div className="page-head">
           <h2 id="placement-posts">
-            {all ? t('placement.all') : t('placement.changes')} <span className="muted">({f.number(all ? proposal.posts.length : changed)})</span>
+            {all ? t('placement.all') : listed > changed ? t('placement.changesConstrained') : t('placement.changes')} <span className="muted">({f.number(listed)})</span>
           </h2>
           <label className="people-check">
             <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('placement.showAll', { number: f.number(proposal.posts.length) })}
@@ -68,10 +84,10 @@ export function PlacementResult({ proposal }: { readonly proposal: Proposal }) {
         </div>
         {proposal.posts.length === 0 ? (
           <Empty>{t('placement.noPost')}</Empty>
-        ) : !all && changed === 0 ? (
+        ) : listed === 0 ? (
           <Empty>{t('placement.noChange')}</Empty>
         ) : (
-          <PlacementTable proposal={proposal} all={all} />
+          <PlacementTable proposal={proposal} all={all} constrained={constrained} constraints={constraints} onToggle={onToggle} />
         )}
       </section>
     </>

@@ -1,8 +1,8 @@
 /**
  * The posts of a proposal, one row each: the post (a button that opens the fitness of the person
  * proposed, aria-expanded), the person proposed and their points, the holder now and theirs, the
- * gain, and the runner-up with what the placement would lose without the person proposed. People
- * link to their record.
+ * gain, the runner-up with what the placement would lose without the person proposed, and the
+ * buttons that keep or exclude people (RowConstraints). People link to their record.
  */
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +11,29 @@ import { TableWrap } from '../../ui/TableWrap.js';
 import { FitnessDetail } from './FitnessDetail.js';
 import { changes, listedPosts, nameIn, type ProposedPost } from './peopleModel.js';
 import { PersonLink } from './PersonLink.js';
+import type { Constraint } from './placementConstraints.js';
 import { useRates } from './rates.js';
+import { RowConstraints } from './RowConstraints.js';
 
-const COLUMNS = 8;
+const COLUMNS = 9;
 
-/** The table of the posts `listedPosts(proposal, all)` gives. */
-export function PlacementTable({ proposal, all }: { readonly proposal: Proposal; readonly all: boolean }) {
+/**
+ * The table of the posts `listedPosts(proposal, all, constrained)` gives; `constraints` are those
+ * chosen for the next proposal, `onToggle` adds or removes one.
+ */
+export function PlacementTable({
+  proposal,
+  all,
+  constrained,
+  constraints,
+  onToggle,
+}: {
+  readonly proposal: Proposal;
+  readonly all: boolean;
+  readonly constrained: ReadonlySet<string>;
+  readonly constraints: readonly Constraint[];
+  readonly onToggle: (c: Constraint) => void;
+}) {
   const { t } = useTranslation('people');
   const r = useRates();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -27,6 +44,8 @@ export function PlacementTable({ proposal, all }: { readonly proposal: Proposal;
       return next;
     });
   const names = proposal.names;
+  const rows = listedPosts(proposal, all, constrained);
+  const caption = all ? t('placement.captionAll') : rows.some((p) => !changes(p)) ? t('placement.captionConstrained') : t('placement.caption');
   const dash = <span className="muted">—</span>;
   const row = (p: ProposedPost) => {
     const expanded = open.has(p.postId);
@@ -60,6 +79,9 @@ export function PlacementTable({ proposal, all }: { readonly proposal: Proposal;
             )}
           </td>
           <td className="num">{p.runnerUp === null || p.runnerUp.loss === null ? dash : r.points(p.runnerUp.loss)}</td>
+          <td>
+            <RowConstraints post={p} names={names} constraints={constraints} onToggle={onToggle} />
+          </td>
         </tr>
         {expanded && (
           <tr id={detailId} className="placement-detail">
@@ -74,7 +96,7 @@ export function PlacementTable({ proposal, all }: { readonly proposal: Proposal;
   return (
     <TableWrap>
       <table className="people-table placement-table">
-        <caption className="visually-hidden">{all ? t('placement.captionAll') : t('placement.caption')}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('placement.post')}</th>
@@ -93,9 +115,10 @@ export function PlacementTable({ proposal, all }: { readonly proposal: Proposal;
             <th scope="col" className="num">
               {t('placement.loss')}
             </th>
+            <th scope="col">{t('constraints.column')}</th>
           </tr>
         </thead>
-        <tbody>{listedPosts(proposal, all).map(row)}</tbody>
+        <tbody>{rows.map(row)}</tbody>
       </table>
     </TableWrap>
   );

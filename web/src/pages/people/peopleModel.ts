@@ -1,9 +1,11 @@
 /**
  * What the pages of the choice of people share: display names from an answer's `names` map, the
- * posts of a proposal whose person changes (and in which order they are listed), the placement's
- * settings as URL search parameters, and the census's dimension read from the URL.
+ * posts of a proposal whose person changes or that a constraint names (and in which order they
+ * are listed), the placement's settings and constraints as URL search parameters, and the census's
+ * dimension and unit read from the URL.
  */
 import type { Census, Proposal } from '../../api/types.js';
+import { pairsOf, type Constraint } from './placementConstraints.js';
 
 /** One post of a proposal. */
 export type ProposedPost = Proposal['posts'][number];
@@ -29,18 +31,19 @@ export function changes(p: ProposedPost): boolean {
 
 /**
  * The posts as the table lists them: those whose person changes first (the largest gain first,
- * vacant posts filled then posts left empty after them), then — with `all` — every other post;
- * ties by post name. Every post listed once.
+ * vacant posts filled then posts left empty after them), then the other posts `constrained` names
+ * (a constraint's post stays in sight), then — with `all` — every other post; ties by post name.
+ * Every post listed once.
  */
-export function listedPosts(proposal: Proposal, all: boolean): ProposedPost[] {
+export function listedPosts(proposal: Proposal, all: boolean, constrained: ReadonlySet<string> = new Set()): ProposedPost[] {
   const name = (p: ProposedPost) => nameIn(proposal.names, p.postId);
+  const byName = (a: ProposedPost, b: ProposedPost) => name(a).localeCompare(name(b));
   const rank = (p: ProposedPost) => (p.gainOverHolder !== null ? 0 : p.personId !== null ? 1 : 2);
-  const changed = proposal.posts
-    .filter(changes)
-    .sort((a, b) => rank(a) - rank(b) || (b.gainOverHolder ?? 0) - (a.gainOverHolder ?? 0) || name(a).localeCompare(name(b)));
-  if (!all) return changed;
-  const kept = proposal.posts.filter((p) => !changes(p)).sort((a, b) => name(a).localeCompare(name(b)));
-  return [...changed, ...kept];
+  const changed = proposal.posts.filter(changes).sort((a, b) => rank(a) - rank(b) || (b.gainOverHolder ?? 0) - (a.gainOverHolder ?? 0) || byName(a, b));
+  const kept = proposal.posts.filter((p) => !changes(p)).sort(byName);
+  const named = kept.filter((p) => constrained.has(p.postId));
+  if (!all) return [...changed, ...named];
+  return [...changed, ...named, ...kept.filter((p) => !constrained.has(p.postId))];
 }
 
 /** Posts whose holder is left without a successor. */
@@ -48,8 +51,9 @@ export function emptied(proposal: Proposal): number {
   return proposal.posts.filter((p) => p.personId === null && p.holderId !== null).length;
 }
 
-/** The settings a proposal is asked with. */
+/** The settings a proposal is asked with; `unit` null: every post the caller sees. */
 export interface PlacementSettings {
+  readonly unit: string | null;
   readonly vacant: boolean;
   readonly sameTerritory: boolean;
   readonly moveCost: number;
@@ -68,15 +72,21 @@ export function moveCostOf(text: string): number | null {
 /** The settings of the proposal asked for in the URL; null while none has been asked (`run` absent). */
 export function readPlacement(params: URLSearchParams): PlacementSettings | null {
   if (params.get('run') !== '1') return null;
-  return { vacant: params.get('vacant') === 'true', sameTerritory: params.get('sameTerritory') === 'true', moveCost: moveCostOf(params.get('moveCost') ?? '') ?? DEFAULT_MOVE_COST };
+  const unit = params.get('unit');
+  return { unit: unit === null || unit === '' ? null : unit, vacant: params.get('vacant') === 'true', sameTerritory: params.get('sameTerritory') === 'true', moveCost: moveCostOf(params.get('moveCost') ?? '') ?? DEFAULT_MOVE_COST };
 }
 
-/** Search parameters asking for a proposal with `s`. */
-export function placementSearch(s: PlacementSettings): string {
+/** Search parameters asking for a proposal with `s` under `constraints`. */
+export function placementSearch(s: PlacementSettings, constraints: readonly Constraint[] = []): string {
   const p = new URLSearchParams({ run: '1' });
+  if (s.unit !== null) p.set('unit', s.unit);
   if (s.vacant) p.set('vacant', 'true');
   if (s.sameTerritory) p.set('sameTerritory', 'true');
   if (s.moveCost !== DEFAULT_MOVE_COST) p.set('moveCost', String(s.moveCost));
+  const pins = pairsOf(constraints, 'keep');
+  const exclude = pairsOf(constraints, 'exclude');
+  if (pins !== undefined) p.set('pins', pins);
+  if (exclude !== undefined) p.set('exclude', exclude);
   return `?${p.toString()}`;
 }
 
@@ -84,4 +94,15 @@ export function placementSearch(s: PlacementSettings): string {
 export function readCensusBy(params: URLSearchParams): CensusBy {
   const by = params.get('by');
   return CENSUS_DIMENSIONS.find((d) => d === by) ?? 'unit';
+}
+
+/** The census's unit in the URL (`unit`), null for every unit the caller sees. */
+export function readCensusUnit(params: URLSearchParams): string | null {
+  const unit = params.get('unit');
+  return unit === null || unit === '' ? null : unit;
+}
+
+/** Search parameters of the census grouped by `by` over `unit` (the defaults left out). */
+export function censusSearch(by: CensusBy, unit: string | null): Record<string, string> {
+  return { ...(by === 'unit' ? {} : { by }), ...(unit === null ? {} : { unit }) };
 }
