@@ -1,7 +1,7 @@
 /**
  * Why a placement cannot be solved: a malformed instance, or pins that cannot all hold. The codes
- * are stable, in the domain's style (src/domain/errors.ts), and meant to join DOMAIN_ERROR_CODES
- * when the placement reaches the API.
+ * are stable, in the domain's style (src/domain/errors.ts), and listed in DOMAIN_ERROR_CODES too (the
+ * domain cannot import this layer), so the API answers them as 422 problems.
  */
 import type { Result } from '../domain/result.js';
 
