@@ -10,6 +10,7 @@ import { registerCensus } from './commands/census.js';
 import { registerCheckpoint } from './commands/checkpoint.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPlace } from './commands/place.js';
@@ -50,6 +51,7 @@ export function buildProgram(io: Io): Command {
   registerRecord(program, io);
   registerReport(program, io);
   registerExport(program, io);
+  registerImport(program, io);
   registerVerify(program, io);
   registerRebuild(program, io);
   registerCheckpoint(program, io);

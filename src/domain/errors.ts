@@ -80,6 +80,8 @@ export const DOMAIN_ERROR_CODES = [
   'RETURN_TARGET_NOT_A_UNIT',
   'SESSION_DATE_INVALID',
   'AGENDA_DECISION_INVALID',
+  // cases imported from another system (issue #7): a trace's history is malformed
+  'TRACE_INVALID',
 ] as const;
 
 /** One of the domain's stable error codes. */

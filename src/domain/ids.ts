@@ -17,6 +17,7 @@ export const ID_PREFIX = {
   ladder: 'lad',
   accountability: 'acp',
   agenda: 'agd',
+  trace: 'trc',
 } as const;
 
 /** A kind of stream (aggregate). */

@@ -14,6 +14,7 @@ import { evolveCalendar, type CalendarEvent, type CalendarState } from './calend
 import { evolveLadderPolicy, type LadderPolicyEvent, type LadderPolicyState } from './ladder/ladder-policy-stream.js';
 import { evolveAccountability, type AccountabilityEvent, type AccountabilityState } from './ladder/accountability.js';
 import { evolveAgendaItem, type AgendaEvent, type AgendaItemState } from './agenda/agenda-item.js';
+import { evolveTrace, type TraceEvent, type TraceState } from './trace/trace.js';
 
 /** For each kind of stream, the events it holds and the state they fold into. */
 export interface StreamTypes {
@@ -29,6 +30,7 @@ export interface StreamTypes {
   ladder: { event: LadderPolicyEvent; state: LadderPolicyState };
   accountability: { event: AccountabilityEvent; state: AccountabilityState };
   agenda: { event: AgendaEvent; state: AgendaItemState };
+  trace: { event: TraceEvent; state: TraceState };
 }
 
 /** Any event of any stream. */
@@ -53,6 +55,7 @@ const EVOLVERS: Evolvers = {
   ladder: evolveLadderPolicy,
   accountability: evolveAccountability,
   agenda: evolveAgendaItem,
+  trace: evolveTrace,
 };
 
 /** The event type prefix each kind of stream accepts (`assignment.` …, `checkpoint.` for the ledger). */
@@ -69,6 +72,7 @@ export const EVENT_PREFIX: { readonly [K in StreamKind]: string } = {
   ladder: 'ladder-policy.',
   accountability: 'accountability.',
   agenda: 'agenda.',
+  trace: 'trace.',
 };
 
 /** Folds an event into the state of a stream of the given kind; refuses an event of another kind of stream. */

@@ -255,6 +255,17 @@ export interface AgendaItemsTable extends StreamHeadColumns {
   updated_at: string;
 }
 
+/** Cases imported from another system (issue #7): one row per imported case. */
+export interface TracesTable extends StreamHeadColumns {
+  id: string;
+  import_id: string;
+  source: string;
+  name: string | null;
+  events: number;
+  first_at: string | null;
+  last_at: string | null;
+}
+
 export interface Database {
   events: EventsTable;
   ledger: LedgerTable;
@@ -279,6 +290,7 @@ export interface Database {
   ladder_policies: LadderPoliciesTable;
   accountability_proposals: AccountabilityProposalsTable;
   agenda_items: AgendaItemsTable;
+  traces: TracesTable;
 }
 
 /** Every projection table: everything but `events`. `rebuild` empties and refills exactly these. */
@@ -299,6 +311,7 @@ export const PROJECTION_TABLES = [
   'ladder_policies',
   'accountability_proposals',
   'agenda_items',
+  'traces',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** A projection table's name. */
@@ -322,6 +335,7 @@ export const PRIMARY_KEYS: { readonly [T in ProjectionTable]: readonly (keyof Da
   ladder_policies: ['id'],
   accountability_proposals: ['id'],
   agenda_items: ['id'],
+  traces: ['id'],
 };
 
 /** The table holding the row of each kind of stream. */
@@ -338,6 +352,7 @@ export const STREAM_TABLE = {
   ladder: 'ladder_policies',
   accountability: 'accountability_proposals',
   agenda: 'agenda_items',
+  trace: 'traces',
 } as const satisfies Record<StreamKind, ProjectionTable>;
 
 /** A table that holds one row per stream. */

@@ -6,43 +6,15 @@
  * defaults, offsets, long fractions of a second, equal timestamps, an event with no lifecycle, an
  * empty case, gzip.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXesGraph } from '../../src/interop/xes/xes-graph.js';
 import { tempDir } from '../support/temp.js';
 import { differences, edgeKey } from './compare-graphs.js';
+import { findDataDir, README_TABLE, WITH_LIFECYCLE } from './data-dir.js';
 import { plainDirectlyFollows, plainTimestampMs, type PlainClassifier, type PlainGraph } from './plain-dfg.js';
-
-/** Cases and events per log, as the data folder's README.md gives them. */
-const README_TABLE: Record<string, { cases: number; events: number }> = {
-  'receipt.xes': { cases: 1434, events: 8577 },
-  'roadtraffic100traces.xes': { cases: 100, events: 390 },
-  'bpic2013_incidents.xes.gz': { cases: 7554, events: 65533 },
-  'bpic2012.xes.gz': { cases: 13087, events: 262200 },
-  'bpic2020_permit_1t_per_variant.xes.gz': { cases: 1478, events: 26028 },
-  'helpdesk.xes.gz': { cases: 4580, events: 21348 },
-  'interval_event_log.xes': { cases: 1266, events: 8109 },
-  'running-example.xes': { cases: 6, events: 42 },
-};
-
-/** The logs also compared with activities named by concept:name and lifecycle:transition. */
-const WITH_LIFECYCLE = new Set(['bpic2012.xes.gz', 'interval_event_log.xes']);
-
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The data folder: $PROVERKA_DATA_DIR when set (it must exist), else `<repo>/../shared/data`, else `/work/shared/data`. */
-function findDataDir(): { dir: string } | { problem: string } {
-  const fromEnv = process.env['PROVERKA_DATA_DIR'];
-  if (fromEnv !== undefined && fromEnv !== '') {
-    return existsSync(fromEnv) ? { dir: fromEnv } : { problem: `PROVERKA_DATA_DIR is ${fromEnv}, which does not exist` };
-  }
-  const candidates = [join(REPO, '..', 'shared', 'data'), '/work/shared/data'];
-  const dir = candidates.find((d) => existsSync(d));
-  return dir === undefined ? { problem: `no XES data folder: set PROVERKA_DATA_DIR, or put the logs in ${candidates.join(' or ')}` } : { dir };
-}
 
 const plainCache = new Map<string, PlainGraph>();
 function plain(path: string, classifier: PlainClassifier): PlainGraph {

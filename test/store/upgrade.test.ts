@@ -20,9 +20,10 @@ for (const backend of backends()) {
       const expected = await dumpProjections(store);
       // Back to the shape before 006: its tables gone, unrecorded as applied, states without the new fields.
       for (const table of ['calendars', 'ladder_policies', 'accountability_proposals', 'agenda_items']) await sql`drop table ${sql.table(table)}`.execute(store.db);
-      // …and before what came after it (007: an index of assignments by decision).
+      // …and before what came after it (007: an index of assignments by decision; 008: imported cases).
       await sql`drop index assignments_decision`.execute(store.db);
-      await sql`delete from kysely_migration where name in ('006-ladder-and-agenda', '007-assignments-by-decision')`.execute(store.db);
+      await sql`drop table traces`.execute(store.db);
+      await sql`delete from kysely_migration where name in ('006-ladder-and-agenda', '007-assignments-by-decision', '008-imported-traces')`.execute(store.db);
       const rows = await store.db.selectFrom('assignments').select(['id', 'state']).execute();
       for (const r of rows) {
         const state = JSON.parse(r.state) as Record<string, unknown>;

@@ -153,6 +153,9 @@ export async function mayIssue(reads: ReadModel, principal: Principal, c: Comman
     case 'agenda.decide':
     case 'agenda.withdraw':
       return may(reads, principal, 'decide', c.itemId, 'keeping the agenda');
+    case 'trace.import':
+      // Bringing another system's history into the record: an administrator of the whole organisation.
+      return may(reads, principal, 'organise', undefined, 'importing cases');
     default:
       return onAssignment(reads, principal, c.assignmentId);
   }

@@ -79,6 +79,9 @@ export async function placementOf(reads: ReadModel, s: StreamSnapshot): Promise<
     }
     case 'agenda':
       return { units: [], bodyId: String(state['bodyId']) };
+    case 'trace':
+      // An imported case belongs to no unit of the organisation: only an administrator of everything sees it.
+      return { units: [] };
   }
 }
 

@@ -19,6 +19,7 @@ import {
 import type { Command } from './schemas.js';
 import { agendaItemCommand, submitAgendaCommand } from './agenda.commands.js';
 import { changeCalendarCommand, changeLadderCommand, decideAccountabilityCommand, defineCalendarCommand, defineLadderCommand, ladderStepCommand } from './ladder.commands.js';
+import { importTraceCommand } from './trace.commands.js';
 import { urgentDemandCommand } from './urgent.commands.js';
 
 /** Executes one command in the given write session. Refusals come back as values; nothing is appended for them. */
@@ -74,6 +75,8 @@ export function executeCommand(tx: WriteSession, ctx: CommandContext, c: Command
     case 'agenda.decide':
     case 'agenda.withdraw':
       return agendaItemCommand(tx, ctx, c);
+    case 'trace.import':
+      return importTraceCommand(tx, ctx, c);
     default:
       return lifecycleCommand(tx, ctx, c);
   }

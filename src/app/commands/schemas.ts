@@ -64,6 +64,16 @@ const statementSpec = z.object({
   alreadyTried: z.array(attempt).max(50).default([]),
 });
 
+/** One event of a case imported from another system (see domain/trace/trace.ts). */
+const importedEvent = z.object({
+  activity: z.string().max(10_000),
+  at: z.string().max(40).nullable(),
+  lifecycle: z.string().max(10_000).nullable(),
+  resource: z.string().max(10_000).nullable(),
+  group: z.string().max(10_000).nullable(),
+  attributes: z.record(z.string(), z.string()).optional(),
+});
+
 /** Every command the application accepts. */
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit.create'), id: id.optional(), name: z.string().max(300), parentId: id.optional(), headPostId: id.optional(), headTitle: z.string().max(300).optional() }),
@@ -143,6 +153,16 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agenda.schedule'), itemId: id, session: z.string().max(20) }),
   z.object({ type: z.literal('agenda.decide'), itemId: id, decisionId: id }),
   z.object({ type: z.literal('agenda.withdraw'), itemId: id, reason: text }),
+  z.object({
+    type: z.literal('trace.import'),
+    id: id.optional(),
+    importId: z.string().max(80),
+    source: z.string().max(10_000),
+    format: z.enum(['xes', 'csv']),
+    name: z.string().max(10_000).nullable(),
+    attributes: z.record(z.string(), z.string()).default({}),
+    events: z.array(importedEvent).max(100_000),
+  }),
   z.object({
     type: z.literal('assignment.beneficiary.answer'),
     assignmentId: id,

@@ -3,7 +3,10 @@
  * process-mining tools — one trace per assignment (concept:name its id; its title, domain and
  * decision as attributes), one event per event of the case in order (concept:name the event's kind
  * without `assignment.`, time:timestamp in UTC, lifecycle:transition `complete`, org:resource the
- * actor's id, org:group the actor's unit id). Reads the record, writes only the new file.
+ * actor's id, org:group the actor's unit id); then the cases imported from other systems as they
+ * were imported (their own names, instants, transitions, resources, groups and attributes, plus
+ * `proverka:import` and `proverka:source`), so that an export re-imports to the same cases and
+ * events. Reads the record, writes only the new file.
  */
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -12,6 +15,8 @@ import type { Proverka } from '../../app/proverka.js';
 import type { AssignmentState } from '../../domain/assignment/assignment.state.js';
 import type { StateOf } from '../../domain/streams.js';
 import { writeXes, type XesOutTrace } from '../../interop/xes/write-xes.js';
+import { importedTraces } from '../../app/queries/imported-traces.js';
+import { toMs } from '../../domain/time.js';
 import type { StreamSnapshot } from '../../store/read-model.js';
 import { withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
@@ -54,11 +59,28 @@ export async function* caseTraces(app: Proverka): AsyncGenerator<XesOutTrace> {
   }
 }
 
+/** The cases imported from other systems, as they were imported (their name, attributes and events), marked with their import. */
+export async function* importedCaseTraces(app: Proverka): AsyncGenerator<XesOutTrace> {
+  for await (const { id, trace } of importedTraces(app.store)) {
+    yield {
+      name: trace.name ?? id,
+      attributes: { ...trace.attributes, 'proverka:import': trace.importId, 'proverka:source': trace.source },
+      events: trace.events.map((e) => ({ activity: e.activity, timestamp: e.at === null ? null : toMs(e.at), lifecycle: e.lifecycle, resource: e.resource, group: e.group, ...(e.attributes !== undefined ? { attributes: e.attributes } : {}) })),
+    };
+  }
+}
+
+/** The record's own cases, then the imported ones. */
+async function* allTraces(app: Proverka): AsyncGenerator<XesOutTrace> {
+  yield* caseTraces(app);
+  yield* importedCaseTraces(app);
+}
+
 /** Writes the record's cases to `to` as XES; refuses an existing file or a missing folder (exit 2), writing nothing. */
 export async function exportXes(opts: { readonly db: string; readonly to: string }, io: Io): Promise<void> {
   if (existsSync(opts.to)) throw new CliError(`${opts.to} already exists; choose another file (it was left untouched)`);
   if (!existsSync(dirname(opts.to))) throw new CliError(`no folder ${dirname(opts.to)} to write ${opts.to} in`);
-  const written = await withDatabase(opts.db, (app) => writeXes(opts.to, caseTraces(app)));
+  const written = await withDatabase(opts.db, (app) => writeXes(opts.to, allTraces(app)));
   io.print(`wrote ${opts.to}: ${formatCount(written.traces)} cases, ${formatCount(written.events)} events (XES, IEEE 1849)`);
 }
 

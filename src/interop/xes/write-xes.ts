@@ -9,11 +9,11 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 
-/** One event to write: its activity, instant (UTC ms), transition, resource and group, and more attributes as text. */
+/** One event to write: its activity, instant (UTC ms; null: none written), transition (null: none), resource and group, and more attributes as text. */
 export interface XesOutEvent {
   readonly activity: string;
-  readonly timestamp: number;
-  readonly lifecycle: string;
+  readonly timestamp: number | null;
+  readonly lifecycle: string | null;
   readonly resource: string | null;
   readonly group: string | null;
   readonly attributes?: Readonly<Record<string, string>>;
@@ -40,7 +40,7 @@ const HEADER = `<?xml version="1.0" encoding="UTF-8" ?>
   <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>
   <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>
   <global scope="trace">${str('concept:name', '')}</global>
-  <global scope="event">${str('concept:name', '')}${str('lifecycle:transition', 'complete')}</global>
+  <global scope="event">${str('concept:name', '')}</global>
   <classifier name="Activity" keys="concept:name"/>
   <classifier name="Activity and transition" keys="concept:name lifecycle:transition"/>
 `;
@@ -52,8 +52,8 @@ export function traceXml(t: XesOutTrace): string {
   for (const e of t.events) {
     lines.push('    <event>');
     lines.push(`      ${str('concept:name', e.activity)}`);
-    lines.push(`      <date key="time:timestamp" value="${new Date(e.timestamp).toISOString()}"/>`);
-    lines.push(`      ${str('lifecycle:transition', e.lifecycle)}`);
+    if (e.timestamp !== null) lines.push(`      <date key="time:timestamp" value="${new Date(e.timestamp).toISOString()}"/>`);
+    if (e.lifecycle !== null) lines.push(`      ${str('lifecycle:transition', e.lifecycle)}`);
     if (e.resource !== null) lines.push(`      ${str('org:resource', e.resource)}`);
     if (e.group !== null) lines.push(`      ${str('org:group', e.group)}`);
     for (const [k, v] of Object.entries(e.attributes ?? {})) lines.push(`      ${str(k, v)}`);

@@ -11,6 +11,7 @@ import { checkpointRows } from './ledger.projector.js';
 import { accountabilityRows, agendaRows, calendarRows, ladderPolicyRows } from './ladder.projector.js';
 import { bodyRows, committeeRows, decisionRows, personRows, postRows, unitRows } from './organisation.projector.js';
 import type { ProjectedRow } from './rows.js';
+import { traceRows } from './trace.projector.js';
 
 /**
  * The rows one event projects to, the stream's own row among them. `before` is undefined for a new
@@ -43,5 +44,7 @@ export function project(kind: StreamKind, id: string, before: unknown, after: un
       return accountabilityRows(id, after as StateOf<'accountability'>);
     case 'agenda':
       return agendaRows(id, after as StateOf<'agenda'>);
+    case 'trace':
+      return traceRows(id, after as StateOf<'trace'>);
   }
 }

@@ -1,0 +1,75 @@
+/**
+ * The cases imported from other systems (issue #7), read back from the record: every `trace`
+ * stream's history in one pass over the events (in position order, so in the order they were
+ * imported), optionally of one import only; how many cases and events each import holds; and the
+ * directly-follows graph of imported cases, the same graph `report process-map` draws for a file.
+ */
+import { DirectlyFollows, type DirectlyFollowsGraph } from '../../analytics/directly-follows.js';
+import type { StreamEvent } from '../../domain/event.js';
+import { kindOfId } from '../../domain/ids.js';
+import { toMs } from '../../domain/time.js';
+import type { ImportedEvent, TraceEvent, TraceImportedPayload } from '../../domain/trace/trace.js';
+import type { Store } from '../../store/port.js';
+
+const EVENT_PAGE = 2000;
+
+/** One imported case: its stream id and what was imported. */
+export interface ImportedTrace {
+  readonly id: string;
+  readonly trace: TraceImportedPayload;
+}
+
+/** Every imported case in the order it was imported, optionally of one import only. */
+export async function* importedTraces(store: Store, importId?: string): AsyncGenerator<ImportedTrace> {
+  let position = 0;
+  for (;;) {
+    const page = await store.reads.eventsAfter(position, EVENT_PAGE);
+    for (const e of page) {
+      if (kindOfId(e.streamId) !== 'trace') continue;
+      const trace = (e as unknown as StreamEvent<TraceEvent>).payload;
+      if (importId === undefined || trace.importId === importId) yield { id: e.streamId, trace };
+    }
+    const last = page[page.length - 1];
+    if (last !== undefined) position = last.position;
+    if (page.length < EVENT_PAGE) return;
+  }
+}
+
+/** One import: its id, source and format, and the cases and events it brought. */
+export interface ImportSummary {
+  readonly importId: string;
+  readonly source: string;
+  readonly format: 'xes' | 'csv';
+  readonly cases: number;
+  readonly events: number;
+}
+
+/** Every import in the record, in the order they were made, with their counts. */
+export async function imports(store: Store): Promise<ImportSummary[]> {
+  const found = new Map<string, { importId: string; source: string; format: 'xes' | 'csv'; cases: number; events: number }>();
+  for await (const { trace } of importedTraces(store)) {
+    let s = found.get(trace.importId);
+    if (s === undefined) found.set(trace.importId, (s = { importId: trace.importId, source: trace.source, format: trace.format, cases: 0, events: 0 }));
+    s.cases++;
+    s.events += trace.events.length;
+  }
+  return [...found.values()];
+}
+
+/** How an imported event's activity is named: by its activity, or by activity and lifecycle transition (`name+transition`). */
+export type ImportedClassifier = 'name' | 'name+lifecycle';
+
+/** The activity of an imported event under a classifier (the same naming as an XES file's). */
+export function importedActivity(e: ImportedEvent, classifier: ImportedClassifier): string {
+  return classifier === 'name' ? e.activity : `${e.activity}+${e.lifecycle ?? ''}`;
+}
+
+/** The directly-follows graph of the imported cases (of one import, or all). */
+export async function importedGraph(store: Store, options: { readonly importId?: string; readonly classifier?: ImportedClassifier } = {}): Promise<DirectlyFollowsGraph> {
+  const classifier = options.classifier ?? 'name';
+  const graph = new DirectlyFollows();
+  for await (const { trace } of importedTraces(store, options.importId)) {
+    graph.addCase(trace.events.map((e) => ({ activity: importedActivity(e, classifier), timestamp: e.at === null ? null : toMs(e.at) })));
+  }
+  return graph.graph();
+}
