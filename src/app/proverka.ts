@@ -7,7 +7,7 @@ import type { Clock } from '../domain/clock.js';
 import type { IdSource } from '../domain/ids.js';
 import { toInstant } from '../domain/time.js';
 import { StoreError } from '../store/errors.js';
-import type { CheckpointResult, Store, WriteSession } from '../store/port.js';
+import type { BulkOptions, CheckpointResult, Store, WriteSession } from '../store/port.js';
 import type { CommandContext, Outcome } from './commands/context.js';
 import { executeCommand } from './commands/dispatch.js';
 import { commandSchema, type CommandInput } from './commands/schemas.js';
@@ -174,7 +174,7 @@ export class Proverka {
    * Runs many commands in one transaction with buffered, batched writes: the bulk import path.
    * Each refused command writes nothing and the others go on; an exception aborts them all.
    */
-  async bulk<T>(fn: (run: BulkRunner) => Promise<T>, options: { flushEvery?: number } = {}): Promise<T> {
+  async bulk<T>(fn: (run: BulkRunner) => Promise<T>, options: BulkOptions = {}): Promise<T> {
     let written = 0;
     let replan = false;
     const result = await this.deps.store.bulk(async (tx: WriteSession) => {

@@ -70,10 +70,10 @@ export class KyselyStore implements Store {
     return this.caps.name;
   }
 
-  private async session<T>(mode: SessionMode, fn: (s: Session) => Promise<T>, flushEvery?: number): Promise<T> {
+  private async session<T>(mode: SessionMode, fn: (s: Session) => Promise<T>, flushEvery?: number, maxCachedStreams?: number): Promise<T> {
     try {
       return await this.writer.transaction(async (connection) => {
-        const s = new Session(connection, this.shapes, this.caps, mode, flushEvery, this.outboxWriter, this.jobWriter);
+        const s = new Session(connection, this.shapes, this.caps, mode, flushEvery, this.outboxWriter, this.jobWriter, maxCachedStreams);
         const result = await fn(s);
         await s.flush();
         return result;
@@ -94,7 +94,7 @@ export class KyselyStore implements Store {
   }
 
   bulk<T>(fn: (tx: WriteSession) => Promise<T>, options: BulkOptions = {}): Promise<T> {
-    return this.session('bulk', fn, options.flushEvery);
+    return this.session('bulk', fn, options.flushEvery, options.maxCachedStreams);
   }
 
   checkpoint(at: string, force = false): Promise<CheckpointResult | null> {

@@ -79,6 +79,12 @@ export interface WriteSession {
 export interface BulkOptions {
   /** Flush buffered writes to the database every this many events (default 20,000). */
   readonly flushEvery?: number;
+  /**
+   * Keep at most this many streams in memory (default 200,000); past it the cache is emptied at the
+   * next flush and streams are read again when needed. An import of many new streams that are
+   * never touched again sets it low, so that its memory does not grow with the file.
+   */
+  readonly maxCachedStreams?: number;
 }
 
 /** Storage, whatever the back end. */

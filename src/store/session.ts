@@ -96,6 +96,7 @@ export class Session implements WriteSession {
     private readonly flushEvery = 20_000,
     private readonly outbox?: OutboxWriter,
     private readonly jobs?: JobWriter,
+    private readonly maxCachedStreams = MAX_CACHED_STREAMS,
   ) {}
 
   /** The connection of the transaction, for maintenance queries; buffered writes are flushed first. */
@@ -301,7 +302,7 @@ export class Session implements WriteSession {
     // What is cached stays true for the rest of the transaction: on SQLite it holds the write lock;
     // on PostgreSQL a concurrent append to a cached stream makes our own insert of that seq fail
     // (unique (stream_id, seq)), so a state that went stale is never committed. Only bound its size.
-    if (this.cache.size > MAX_CACHED_STREAMS) {
+    if (this.cache.size > this.maxCachedStreams) {
       this.cache.clear();
       this.complete = false;
     }

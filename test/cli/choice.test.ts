@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cachedDemo } from '../support/demo-cache.js';
 import { tempDir } from '../support/temp.js';
 import { expectOneErrorLine } from './expect-cli.js';
 import { runCli, type CliRun } from './run-cli.js';
@@ -116,8 +117,10 @@ describe('proverka place / census on the large demo', () => {
   let every: string;
 
   beforeAll(async () => {
-    const built = await runCli(['start', '--db', db, '--size', 'large', '--no-serve']);
-    expect(built.code, built.stderr).toBe(0);
+    await cachedDemo('start-large', db, async (file) => {
+      const built = await runCli(['start', '--db', file, '--size', 'large', '--no-serve']);
+      expect(built.code, built.stderr).toBe(0);
+    }, 240_000);
     const [json, plain, all] = await Promise.all([runCli(['place', '--db', db, '--at', AT, '--json']), runCli(['place', '--db', db, '--at', AT]), runCli(['place', '--db', db, '--at', AT, '--all'])]);
     proposal = JSON.parse(ok(json)) as JsonProposal;
     text = ok(plain);

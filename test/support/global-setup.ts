@@ -1,9 +1,14 @@
 /**
  * Once per test run: drops the PostgreSQL databases that earlier runs left behind (named
  * `proverka_test_<pid>_…` by test/support/backends.ts) when the process that made them is gone —
- * a run that was killed cannot drop its own. Databases of live processes are left alone.
+ * a run that was killed cannot drop its own. Databases of live processes are left alone. Makes
+ * the folder where the run's test files share their demo databases (test/support/demo-cache.ts).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { DEMO_CACHE_ENV } from './demo-cache.js';
 import { dropDatabases, PG_SERVER } from './postgres.js';
 
 function alive(pid: number): boolean {
@@ -15,8 +20,16 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Vitest's global setup hook. */
-export default async function setup(): Promise<void> {
+/** Vitest's global setup hook: the run's demo cache folder (removed at the end), then the clean-up of old databases. */
+export default async function setup(): Promise<() => void> {
+  const demoCache = mkdtempSync(join(tmpdir(), 'proverka-demo-cache-'));
+  process.env[DEMO_CACHE_ENV] = demoCache;
+  const teardown = (): void => rmSync(demoCache, { recursive: true, force: true });
+  await dropOldDatabases();
+  return teardown;
+}
+
+async function dropOldDatabases(): Promise<void> {
   const wanted = (process.env['PROVERKA_TEST_BACKENDS'] ?? 'sqlite,postgres').split(',');
   if (!wanted.includes('postgres')) return;
   const client = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });

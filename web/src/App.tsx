@@ -12,11 +12,14 @@ import { BoardPage } from './pages/board/BoardPage.js';
 import { CasePage } from './pages/case/CasePage.js';
 import { DeskPage } from './pages/desk/DeskPage.js';
 import { InquiryPage } from './pages/inquiry/InquiryPage.js';
+import { MainLinkPage } from './pages/main-link/MainLinkPage.js';
 import { CensusPage } from './pages/people/CensusPage.js';
 import { PlacementPage } from './pages/people/PlacementPage.js';
 import { RecordPage } from './pages/people/RecordPage.js';
+import { ProcessMapPage } from './pages/process-map/ProcessMapPage.js';
 import { DecisionPage } from './pages/register/DecisionPage.js';
 import { RegisterPage } from './pages/register/RegisterPage.js';
+import { ScorecardsPage } from './pages/scorecards/ScorecardsPage.js';
 import { ErrorBox, Loading } from './ui/states.js';
 
 function NotFound() {
@@ -46,6 +49,9 @@ export function App() {
               <Route path="/people/:id/record" element={<RecordPage />} />
               <Route path="/census" element={<CensusPage />} />
               <Route path="/placement" element={<PlacementPage />} />
+              <Route path="/main-link" element={<MainLinkPage />} />
+              <Route path="/scorecards" element={<ScorecardsPage />} />
+              <Route path="/process-map" element={<ProcessMapPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Shell>

@@ -62,7 +62,8 @@ export async function importXesFile(app: Proverka, path: string, source: string,
         onBytes === undefined ? {} : { onBytes },
       );
     },
-    { flushEvery: 1000 },
+    // Each case is a new stream written once: flush often and keep few of them in memory, whatever the file's size.
+    { flushEvery: 1000, maxCachedStreams: 5000 },
   );
   return { importId, source, cases, events };
 }

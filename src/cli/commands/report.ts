@@ -2,7 +2,10 @@
  * `proverka report process-map --xes FILE`: the process map (directly-follows graph) of an XES
  * event log — cases, events, activities, how cases start and end, and each directly-follows pair
  * with its frequency and mean and median time — read streaming from the file (gzip or not).
- * Writes nothing. (The same report over Proverka's own record comes with issue #7's import.)
+ * `proverka report process-map --db DB [--unit U] [--domain D] [--from T] [--to T]`: the same over
+ * the record's own cases (app/queries/process-map.ts: activities are the events' kinds, the unit is
+ * the owner's at issue with its subtree, the period takes the cases issued in [from, to)). Exactly
+ * one of --xes and --db. Writes nothing.
  *
  * `proverka report handovers --db FILE [--by person|unit]`: the handover network of the record's
  * cases from their hour ledgers (see `analytics/handovers.ts` for the rules) — who passes cases to
@@ -15,21 +18,34 @@ import type { DirectlyFollowsGraph } from '../../analytics/directly-follows.js';
 import { caseFlow, HandoverNetwork, type HandoverKeying } from '../../analytics/handovers.js';
 import type { Proverka } from '../../app/proverka.js';
 import { caseLedgers } from '../../app/queries/case-ledgers.js';
+import { processMap } from '../../app/queries/process-map.js';
 import type { Instant } from '../../domain/time.js';
 import { readXesGraph, type XesClassifier } from '../../interop/xes/xes-graph.js';
 import { withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
-import { atOption, dbOption, jsonOption } from '../options.js';
+import { atOption, dbOption, instantArg, jsonOption } from '../options.js';
 import { formatCount, formatSpan, plural } from '../render/format.js';
 import { handoverIds, handoversJson, renderHandovers } from '../render/handovers.js';
+import { addUnitsReport } from './report-units.js';
+import { addMainLinkReport } from './report-main-link.js';
 
-/** The options of `report process-map`. */
+/** The options of `report process-map`: a log (`xes`) or the record (`db`, with its filters). */
 export interface ProcessMapOptions {
-  readonly xes: string;
+  readonly xes?: string;
+  readonly db?: string;
+  readonly unit?: string;
+  readonly domain?: string;
+  readonly from?: Instant;
+  readonly to?: Instant;
   readonly classifier: XesClassifier;
   readonly top: number;
   readonly json?: boolean;
+}
+
+/** The record's filters given, as `--name value` words (empty when none). */
+function recordFilters(opts: ProcessMapOptions): string[] {
+  return (['unit', 'domain', 'from', 'to'] as const).flatMap((k) => (opts[k] === undefined ? [] : [`--${k} ${opts[k]}`]));
 }
 
 function positive(text: string): number {
@@ -66,7 +82,7 @@ export function renderProcessMap(path: string, g: DirectlyFollowsGraph, top: num
 }
 
 /** Reads the log and prints its process map (or its JSON); a missing file is a one-line error (exit 2). */
-export async function printProcessMap(opts: ProcessMapOptions, io: Io): Promise<void> {
+export async function printProcessMap(opts: ProcessMapOptions & { readonly xes: string }, io: Io): Promise<void> {
   try {
     await access(opts.xes);
   } catch {
@@ -80,6 +96,32 @@ export async function printProcessMap(opts: ProcessMapOptions, io: Io): Promise<
   }
   if (opts.json) io.print(JSON.stringify(graph, null, 2));
   else for (const line of renderProcessMap(opts.xes, graph, opts.top)) io.print(line);
+}
+
+/** Computes the process map of the record's cases that pass the filters (every case: the operator sees all) and prints it (or its JSON); an unknown unit is a one-line error (exit 2). */
+export async function printRecordProcessMap(app: Proverka, opts: ProcessMapOptions & { readonly db: string }, io: Io): Promise<void> {
+  const found = await processMap(app.store, null, {
+    ...(opts.unit !== undefined ? { unitId: opts.unit } : {}),
+    ...(opts.domain !== undefined ? { domain: opts.domain } : {}),
+    ...(opts.from !== undefined ? { from: Date.parse(opts.from) } : {}),
+    ...(opts.to !== undefined ? { to: Date.parse(opts.to) } : {}),
+  });
+  if (!found.ok) throw new CliError(found.error.message);
+  const { domains, ...graph } = found.value;
+  if (opts.json) io.print(JSON.stringify({ ...graph, domains }, null, 2));
+  else for (const line of renderProcessMap([`the record at ${opts.db}`, ...recordFilters(opts)].join(' '), graph, opts.top)) io.print(line);
+}
+
+/** Runs `report process-map` on a log or on the record: exactly one of --xes and --db, the filters only with --db, `to` after `from` (else a one-line error, exit 2). */
+export async function runProcessMap(opts: ProcessMapOptions, io: Io): Promise<void> {
+  const { xes, db } = opts;
+  if ((xes === undefined) === (db === undefined)) throw new CliError('report process-map takes exactly one of --xes FILE (a log) and --db DB (the record)');
+  if (xes !== undefined) {
+    if (recordFilters(opts).length > 0) throw new CliError('--unit, --domain, --from and --to filter the record: they go with --db, not --xes');
+    return printProcessMap({ ...opts, xes }, io);
+  }
+  if (opts.from !== undefined && opts.to !== undefined && Date.parse(opts.to) <= Date.parse(opts.from)) throw new CliError('--to must be after --from');
+  return withDatabase(db as string, (app) => printRecordProcessMap(app, { ...opts, db: db as string }, io));
 }
 
 /** The options of `report handovers`. */
@@ -110,12 +152,17 @@ export function registerReport(program: Command, io: Io): void {
   const report = program.command('report').description('reports over event logs and the record: the process map, the handover network');
   report
     .command('process-map')
-    .description('the directly-follows graph of an XES log (gzip or not): frequencies and mean and median times between activities')
-    .requiredOption('--xes <file>', 'the XES (or XES.gz) file to read')
-    .addOption(new Option('--classifier <classifier>', 'name activities by concept:name, or by concept:name and lifecycle:transition').choices(['name', 'name+lifecycle']).default('name'))
+    .description("the directly-follows graph of an XES log (gzip or not) or of the record's cases: frequencies and mean and median times between activities")
+    .option('--xes <file>', 'the XES (or XES.gz) file to read')
+    .option('--db <location>', "the record whose cases to map (an SQLite file or a postgres:// URL), instead of --xes")
+    .option('--unit <id>', "with --db: only cases whose owner's unit at issue is this unit or one below it")
+    .option('--domain <domain>', 'with --db: only cases of this domain')
+    .addOption(new Option('--from <instant>', 'with --db: only cases issued at or after this moment (ISO-8601 or YYYY-MM-DD)').argParser(instantArg))
+    .addOption(new Option('--to <instant>', 'with --db: only cases issued before this moment (ISO-8601 or YYYY-MM-DD)').argParser(instantArg))
+    .addOption(new Option('--classifier <classifier>', 'with --xes: name activities by concept:name, or by concept:name and lifecycle:transition').choices(['name', 'name+lifecycle']).default('name'))
     .addOption(new Option('--top <n>', 'how many pairs to list').argParser(positive).default(20))
     .addOption(jsonOption())
-    .action((opts: ProcessMapOptions) => printProcessMap(opts, io));
+    .action((opts: ProcessMapOptions) => runProcessMap(opts, io));
   report
     .command('handovers')
     .description("the record's handover network: who passes cases to whom and how long they then wait, ping-pong, refusals, time held")
@@ -125,4 +172,6 @@ export function registerReport(program: Command, io: Io): void {
     .addOption(atOption())
     .addOption(jsonOption())
     .action((opts: HandoversOptions) => withDatabase(opts.db, (app) => printHandovers(app, opts, io)));
+  addUnitsReport(report, io);
+  addMainLinkReport(report, io);
 }

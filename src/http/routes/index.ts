@@ -6,7 +6,10 @@ import { assignmentRoutes } from './assignments.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { beneficiaryRoutes } from './beneficiary.routes.js';
 import { boardRoutes } from './board.routes.js';
+import { mainLinkRoutes } from './main-link.routes.js';
 import { peopleChoiceRoutes } from './people-choice.routes.js';
+import { scorecardRoutes } from './scorecards.routes.js';
+import { processMapRoutes } from './process-map.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { directoryRoutes } from './directory.routes.js';
 import { fileRoutes } from './files.routes.js';
@@ -32,5 +35,8 @@ export function registerRoutes(api: Api, options: ServerOptions): Promise<void> 
   agendaRoutes(api, options);
   boardRoutes(api, options);
   peopleChoiceRoutes(api, options);
+  mainLinkRoutes(api, options);
+  scorecardRoutes(api, options);
+  processMapRoutes(api, options);
   return Promise.resolve();
 }

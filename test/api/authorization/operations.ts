@@ -12,12 +12,15 @@ import { CALENDAR_OPERATIONS } from './ops-calendar.js';
 import { CHOICE_OPERATIONS } from './ops-choice.js';
 import { DIRECTORY_OPERATIONS } from './ops-directory.js';
 import { LADDER_OPERATIONS } from './ops-ladder.js';
+import { MAIN_LINK_OPERATIONS } from './ops-main-link.js';
 import { ORGANISATION_OPERATIONS } from './ops-organisation.js';
+import { PROCESS_MAP_OPERATIONS } from './ops-process-map.js';
 import { RECORD_AND_FILE_OPERATIONS } from './ops-record-files.js';
+import { SCORECARD_OPERATIONS } from './ops-scorecards.js';
 
 /** Every fixture, by operationId: the main case first, then its variants. */
 export const OPERATIONS: ReadonlyMap<string, readonly OperationFixture[]> = (() => {
-  const all = [...AUTH_OPERATIONS, ...CALENDAR_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS, ...LADDER_OPERATIONS, ...AGENDA_OPERATIONS, ...BOARD_OPERATIONS, ...DIRECTORY_OPERATIONS, ...CHOICE_OPERATIONS];
+  const all = [...AUTH_OPERATIONS, ...CALENDAR_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS, ...LADDER_OPERATIONS, ...AGENDA_OPERATIONS, ...BOARD_OPERATIONS, ...DIRECTORY_OPERATIONS, ...CHOICE_OPERATIONS, ...MAIN_LINK_OPERATIONS, ...PROCESS_MAP_OPERATIONS, ...SCORECARD_OPERATIONS];
   const map = new Map<string, OperationFixture[]>();
   for (const f of all) {
     const cases = map.get(f.operationId) ?? [];

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/cli/demo-accounts.js';
+import { cachedDemo } from '../../support/demo-cache.js';
 import { tempDir } from '../../support/temp.js';
 
 /** The repository root, where the commands run from. */
@@ -115,7 +116,7 @@ export function useDemoServer(size: DemoSize, timeoutMs = 120_000): DemoServer {
   const people = new Map<string, string>();
   beforeAll(async () => {
     requireBuild();
-    await proverka(['start', '--db', db, '--size', size, '--no-serve']);
+    await cachedDemo(`start-${size}`, db, async (file) => void (await proverka(['start', '--db', file, '--size', size, '--no-serve'])), timeoutMs);
     served = await startServing(db);
   }, timeoutMs);
   afterAll(async () => {

@@ -33,6 +33,9 @@ export function Shell({ children }: { readonly children: ReactNode }) {
           <NavLink to="/decisions">{t('nav.decisions')}</NavLink>
           {oversees && <NavLink to="/census">{t('nav.census')}</NavLink>}
           {oversees && <NavLink to="/placement">{t('nav.placement')}</NavLink>}
+          {oversees && <NavLink to="/main-link">{t('nav.mainLink')}</NavLink>}
+          {oversees && <NavLink to="/scorecards">{t('nav.scorecards')}</NavLink>}
+          {oversees && <NavLink to="/process-map">{t('nav.processMap')}</NavLink>}
         </nav>
         <div className="header-tools">
           <LanguageSwitch />

@@ -1,0 +1,112 @@
+/**
+ * Decree inflation (issue #7, F10): per body, the decisions it took in a period against those
+ * carried out — every assignment they gave verified done. A body that decides much and sees little
+ * verified inflates its decrees. Pure: decisions, their cases and `now` are passed in.
+ *
+ * Rules (docs/decisions/0026-unit-scorecards.md):
+ * - A decision is in the period when its date (the act's calendar day, UTC) is in [from, to).
+ * - Its cases: the assignments issued under it at or before `now` (sub-assignments included), less
+ *   those cancelled by then. A case is *verified* when a verification at or before `now` stands
+ *   (no reopening after it).
+ * - A decision is *executed* when it has at least one such case and every one is verified; it is
+ *   *without cases* ("paper") when it has none.
+ * - Per body: decisions, executed, without cases, cases and cases verified; `executedRate` =
+ *   executed / decisions, `inflation` = decisions / executed (null when nothing was executed),
+ *   `verifiedRate` = cases verified / cases (null without cases).
+ * - Bodies are listed by inflation, highest first (bodies with decisions and nothing executed first,
+ *   most decisions first among them), then by decisions, then by id. Decisions are listed per body
+ *   by date, then id.
+ */
+import { standingVerification, type ScoreCase } from './scorecard-case.js';
+
+/** A decision as decree inflation needs it. */
+export interface DecreeDecision {
+  readonly decisionId: string;
+  readonly bodyId: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+}
+
+/** One decision's execution. */
+export interface DecisionExecution {
+  readonly decisionId: string;
+  readonly date: string;
+  readonly cases: number;
+  readonly verified: number;
+  readonly executed: boolean;
+}
+
+/** One body's decree inflation. */
+export interface BodyInflation {
+  readonly bodyId: string;
+  readonly decisions: number;
+  readonly executed: number;
+  readonly withoutCases: number;
+  readonly cases: number;
+  readonly verified: number;
+  readonly executedRate: number | null;
+  readonly inflation: number | null;
+  readonly verifiedRate: number | null;
+  readonly items: readonly DecisionExecution[];
+}
+
+/** What decree inflation is asked: the period [from, to) and `now` in UTC ms. */
+export interface DecreeInput {
+  readonly decisions: Iterable<DecreeDecision>;
+  readonly cases: Iterable<Pick<ScoreCase, 'caseId' | 'decisionId' | 'issuedAt' | 'cancelledAt' | 'verifications' | 'reopenings'>>;
+  readonly from: number;
+  readonly to: number;
+  readonly now: number;
+}
+
+function dayMs(date: string): number {
+  return Date.parse(`${date}T00:00:00.000Z`);
+}
+
+function byInflation(a: BodyInflation, b: BodyInflation): number {
+  const ia = a.inflation ?? (a.decisions > 0 ? Number.POSITIVE_INFINITY : -1);
+  const ib = b.inflation ?? (b.decisions > 0 ? Number.POSITIVE_INFINITY : -1);
+  if (ia !== ib) return ib - ia;
+  return b.decisions - a.decisions || (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0);
+}
+
+/** Decree inflation of every body with a decision in [from, to), as of `now`. */
+export function decreeInflation(input: DecreeInput): BodyInflation[] {
+  const { from, to, now } = input;
+  const tally = new Map<string, { cases: number; verified: number }>();
+  for (const c of input.cases) {
+    if (c.issuedAt > now || (c.cancelledAt !== null && c.cancelledAt <= now)) continue;
+    const t = tally.get(c.decisionId) ?? { cases: 0, verified: 0 };
+    t.cases++;
+    if (standingVerification(c, now) !== undefined) t.verified++;
+    tally.set(c.decisionId, t);
+  }
+  const bodies = new Map<string, DecisionExecution[]>();
+  for (const d of input.decisions) {
+    const at = dayMs(d.date);
+    if (!(at >= from && at < to)) continue;
+    const t = tally.get(d.decisionId) ?? { cases: 0, verified: 0 };
+    const list = bodies.get(d.bodyId) ?? [];
+    list.push({ decisionId: d.decisionId, date: d.date, cases: t.cases, verified: t.verified, executed: t.cases > 0 && t.verified === t.cases });
+    bodies.set(d.bodyId, list);
+  }
+  const out = [...bodies].map(([bodyId, items]): BodyInflation => {
+    items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.decisionId < b.decisionId ? -1 : a.decisionId > b.decisionId ? 1 : 0));
+    const executed = items.filter((i) => i.executed).length;
+    const cases = items.reduce((n, i) => n + i.cases, 0);
+    const verified = items.reduce((n, i) => n + i.verified, 0);
+    return {
+      bodyId,
+      decisions: items.length,
+      executed,
+      withoutCases: items.filter((i) => i.cases === 0).length,
+      cases,
+      verified,
+      executedRate: items.length === 0 ? null : executed / items.length,
+      inflation: executed === 0 ? null : items.length / executed,
+      verifiedRate: cases === 0 ? null : verified / cases,
+      items,
+    };
+  });
+  return out.sort(byInflation);
+}

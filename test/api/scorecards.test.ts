@@ -1,0 +1,175 @@
+/**
+ * The unit scorecards and decree inflation (F10) on both back ends, through the real server, on a
+ * small organisation of their own whose figures are counted by hand: a northern unit's cases
+ * verified on time, late, on time thanks to an extension, and one open (escalated, rejected); a
+ * southern unit's one case; the root's subtree adding them up; the cases behind a figure; the
+ * months; decree inflation of the fixture's decision. Every answer holds only the units the
+ * caller's roles cover: a unit head of the south sees the south alone, and the north is 404 to them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { CommandInput } from '../../src/app/commands/schemas.js';
+import type { decreeInflationSchema, scorecardCasesSchema, scorecardsSchema } from '../../src/http/routes/scorecards.schemas.js';
+import { apiWorld, type ApiWorld, type Client } from '../support/api-world.js';
+import { backends } from '../support/backends.js';
+import { DAY, expectOk, HOUR, ORG } from '../support/world.js';
+
+type Scorecards = z.infer<typeof scorecardsSchema>;
+type FigureCases = z.infer<typeof scorecardCasesSchema>;
+type DecreeInflation = z.infer<typeof decreeInflationSchema>;
+
+const U = { root: 'unit_sc', north: 'unit_sc-n', south: 'unit_sc-s' } as const;
+const P = { admin: 'per_sc-admin', verifier: 'per_sc-ver', north: 'per_sc-n', south: 'per_sc-s', southHead: 'per_sc-shead' } as const;
+const C = { onTime: 'asg_sc-n1', late: 'asg_sc-n2', extended: 'asg_sc-n3', open: 'asg_sc-n4', south: 'asg_sc-s1' } as const;
+const DECISION = 'dec_sc';
+
+async function get<T>(client: Client, url: string): Promise<T> {
+  const answer = await client.call('GET', url);
+  expect(answer.status, `${url}: ${answer.raw.body}`).toBe(200);
+  return answer.body as T;
+}
+
+for (const backend of backends()) {
+  describe(`the unit scorecards on ${backend.name}`, () => {
+    let api: ApiWorld;
+    let t0: number;
+    let period = '';
+    const iso = (ms: number): string => new Date(ms).toISOString();
+
+    beforeAll(async () => {
+      api = await apiWorld(backend);
+      const { app, clock } = api.world;
+      const run = async (actor: string, command: CommandInput): Promise<void> => {
+        expectOk(await app.execute(actor, command));
+      };
+      // Start at a UTC midnight, so that the period's days are exact.
+      t0 = Math.ceil(clock.now() / DAY) * DAY;
+      clock.set(t0);
+      const day = (n: number): number => t0 + n * DAY;
+      const s = ORG.people.secretary;
+      await run('system', { type: 'unit.create', id: U.root, name: 'Score works', headPostId: 'post_sc-head' });
+      await run('system', { type: 'unit.create', id: U.north, name: 'North score', parentId: U.root, headPostId: 'post_sc-n-head' });
+      await run('system', { type: 'unit.create', id: U.south, name: 'South score', parentId: U.root, headPostId: 'post_sc-s-head' });
+      const unitOf: Record<string, string> = { [P.admin]: U.root, [P.verifier]: U.root, [P.north]: U.north, [P.south]: U.south, [P.southHead]: U.south };
+      for (const id of Object.values(P)) await run('system', { type: 'person.register', id, name: `Person ${id}`, unitId: unitOf[id] ?? U.root });
+      await run('system', { type: 'person.grant-role', personId: P.admin, role: 'administrator', scopeId: U.root });
+      await run('system', { type: 'person.grant-role', personId: P.southHead, role: 'unit_head', scopeId: U.south });
+      const date = iso(t0).slice(0, 10);
+      await run(s, { type: 'decision.register', id: DECISION, bodyId: ORG.bodies.sto, number: 'SC-1', date, title: 'Scorecard works' });
+      const issue = (id: string, ownerId: string, dueMs: number): Promise<void> =>
+        run(s, { type: 'assignment.issue', id, decisionId: DECISION, title: `Case ${id}`, definitionOfDone: 'done', deadline: iso(dueMs), ownerId, verifierId: P.verifier, domain: 'roads' });
+      const evidence = [{ kind: 'text' as const, text: 'done' }];
+      await issue(C.onTime, P.north, day(10));
+      await issue(C.late, P.north, day(1));
+      await issue(C.extended, P.north, day(1));
+      await issue(C.open, P.north, day(10));
+      await issue(C.south, P.south, day(10));
+      clock.set(t0 + HOUR);
+      for (const id of [C.onTime, C.late, C.extended, C.open]) await run(P.north, { type: 'assignment.accept', assignmentId: id });
+      await run(P.south, { type: 'assignment.accept', assignmentId: C.south });
+      await run(P.north, { type: 'assignment.extension.request', assignmentId: C.extended, deadline: iso(day(20)), reason: 'the ship is late' });
+      await run(P.north, { type: 'assignment.escalate', assignmentId: C.open, toId: P.admin, reason: 'stuck' });
+      clock.set(t0 + 2 * HOUR);
+      await run(s, { type: 'assignment.extension.grant', assignmentId: C.extended });
+      await run(P.north, { type: 'assignment.submit', assignmentId: C.open, evidence });
+      clock.set(t0 + 3 * HOUR);
+      await run(P.verifier, { type: 'assignment.reject', assignmentId: C.open, reasons: ['not yet'] });
+      // Day 1: the south's case; day 2: the on-time one; day 3: the late one; day 6: the extended one.
+      clock.set(day(1) - HOUR);
+      await run(P.south, { type: 'assignment.submit', assignmentId: C.south, evidence });
+      clock.set(day(1));
+      await run(P.verifier, { type: 'assignment.verify', assignmentId: C.south });
+      for (const [id, at] of [
+        [C.onTime, 2],
+        [C.late, 3],
+        [C.extended, 6],
+      ] as const) {
+        clock.set(day(at) - HOUR);
+        await run(P.north, { type: 'assignment.submit', assignmentId: id, evidence });
+        clock.set(day(at));
+        await run(P.verifier, { type: 'assignment.verify', assignmentId: id });
+      }
+      clock.set(day(30));
+      period = `from=${date}&to=${iso(day(40)).slice(0, 10)}`;
+    }, 180_000);
+    afterAll(() => api.close());
+
+    it('counts by hand: issued, verified, on time (the extended deadline counts), the median, the events; the root adds up its units', async () => {
+      const admin = await api.withToken(P.admin, ['read']);
+      const r = await get<Scorecards>(admin, `/api/v1/scorecards?${period}&unit=${U.root}`);
+      expect(r.units.map((u) => u.unitId).sort()).toEqual([U.root, U.north, U.south].sort());
+      const card = (id: string) => r.units.find((u) => u.unitId === id) ?? expect.fail(`no ${id}`);
+      const north = card(U.north).own;
+      expect(north).toMatchObject({ issued: 4, verified: 3, verifiedOnTime: 2, verifiedLate: 1, escalations: 1, rejections: 1, reopenings: 0, extensions: 1, medianToVerifiedMs: 3 * DAY });
+      expect(north.onTimeRate).toBeCloseTo(2 / 3, 12);
+      expect(north.caseCounts).toMatchObject({ issued: 4, verified: 3, verifiedOnTime: 2, verifiedLate: 1, escalations: 1, rejections: 1, extensions: 1 });
+      // North held its four cases, less the verifier's and the extension's time: all of it until each verification, the open one to now.
+      expect(north.heldMs).toBeGreaterThan(0);
+      const south = card(U.south).own;
+      expect(south).toMatchObject({ issued: 1, verified: 1, verifiedOnTime: 1, onTimeRate: 1, medianToVerifiedMs: DAY });
+      const root = card(U.root);
+      expect(root.own.issued).toBe(0);
+      expect(root.subtree).toMatchObject({ issued: 5, verified: 4, verifiedOnTime: 3, medianToVerifiedMs: 2.5 * DAY, escalations: 1, rejections: 1, extensions: 1 });
+      expect(root.subtree.heldMs).toBe(card(U.north).own.heldMs + south.heldMs + root.own.heldMs);
+      // League: the south (100%) above the root (75%) above the north (67%).
+      expect(r.units.map((u) => [u.unitId, u.rank])).toEqual([
+        [U.south, 1],
+        [U.root, 2],
+        [U.north, 3],
+      ]);
+      expect(r.names[U.north]).toBe('North score');
+      // The months add up to the period.
+      for (const key of ['issued', 'verified', 'verifiedOnTime', 'heldMs'] as const) expect(root.months.reduce((n, m) => n + m.figures[key], 0)).toBe(root.subtree[key]);
+    });
+
+    it('a figure opens to its cases, over the subtree, the unit alone, or one month', async () => {
+      const admin = await api.withToken(P.admin, ['read']);
+      const late = await get<FigureCases>(admin, `/api/v1/scorecards/cases?${period}&unit=${U.north}&figure=verifiedLate`);
+      expect(late).toMatchObject({ total: 1, hidden: 0, scope: 'subtree', month: null });
+      expect(late.items.map((c) => c.id)).toEqual([C.late]);
+      expect(late.items[0]).toMatchObject({ title: `Case ${C.late}`, status: 'verified', ownerId: P.north });
+      expect(late.names[P.north]).toBe(`Person ${P.north}`);
+      const onTime = await get<FigureCases>(admin, `/api/v1/scorecards/cases?${period}&unit=${U.root}&figure=verifiedOnTime`);
+      expect(onTime.items.map((c) => c.id)).toEqual([C.onTime, C.extended, C.south].sort());
+      const own = await get<FigureCases>(admin, `/api/v1/scorecards/cases?${period}&unit=${U.root}&figure=issued&scope=own`);
+      expect(own.total).toBe(0);
+      const r = await get<Scorecards>(admin, `/api/v1/scorecards?${period}&unit=${U.root}`);
+      const month = r.months[0] ?? '';
+      const inMonth = await get<FigureCases>(admin, `/api/v1/scorecards/cases?${period}&unit=${U.root}&figure=issued&month=${month}`);
+      expect(inMonth.total).toBe(r.units.find((u) => u.unitId === U.root)?.months[0]?.figures.issued);
+      const escalated = await get<FigureCases>(admin, `/api/v1/scorecards/cases?${period}&unit=${U.north}&figure=escalations`);
+      expect(escalated.items.map((c) => c.id)).toEqual([C.open]);
+    });
+
+    it('a unit head of the south sees the south alone; the north is 404 to them, its cases too', async () => {
+      const head = await api.withToken(P.southHead, ['read']);
+      const r = await get<Scorecards>(head, `/api/v1/scorecards?${period}`);
+      expect(r.units.map((u) => u.unitId)).toEqual([U.south]);
+      expect(Object.keys(r.names)).toEqual([U.south]);
+      for (const url of [`/api/v1/scorecards?${period}&unit=${U.north}`, `/api/v1/scorecards/cases?${period}&unit=${U.north}&figure=issued`, `/api/v1/scorecards?unit=unit_nowhere`]) {
+        const answer = await head.call('GET', url);
+        expect(answer.status, url).toBe(404);
+        expect((answer.body as { code: string }).code).toBe('NOT_FOUND');
+      }
+    });
+
+    it('a period that ends before it begins, or a month outside it, is 400', async () => {
+      const admin = await api.withToken(P.admin, ['read']);
+      for (const url of ['/api/v1/scorecards?from=2022-03-10&to=2022-03-01', `/api/v1/scorecards/cases?${period}&unit=${U.root}&figure=issued&month=1999-01`]) {
+        const answer = await admin.call('GET', url);
+        expect(answer.status, url).toBe(400);
+        expect((answer.body as { code: string }).code).toBe('VALIDATION_FAILED');
+      }
+    });
+
+    it("decree inflation: the fixture's decision, its five cases and four verified, not executed", async () => {
+      const admin = await api.withToken(P.admin, ['read']);
+      const r = await get<DecreeInflation>(admin, `/api/v1/decree-inflation?${period}`);
+      const body = r.bodies.find((b) => b.bodyId === ORG.bodies.sto);
+      expect(body?.items.find((i) => i.decisionId === DECISION)).toEqual({ decisionId: DECISION, date: iso(t0).slice(0, 10), cases: 5, verified: 4, executed: false });
+      expect(body?.decisions).toBe(body?.items.length);
+      expect(body?.executed).toBe(body?.items.filter((i) => i.executed).length);
+      expect(r.names[ORG.bodies.sto]).toBeTruthy();
+    });
+  });
+}

@@ -1,0 +1,167 @@
+/**
+ * The unit scorecards (F10) in a real browser over the LARGE demo, as the administrator: the league
+ * table shows, row by row, the units and figures GET /api/v1/scorecards answers (read with the
+ * page's session, for the same period); a figure opens to the cases GET /api/v1/scorecards/cases
+ * lists, each a link to its case; the months of a unit and decree inflation per body are the API's
+ * too; French; axe-core; no sideways scroll at 375 px; screenshots.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { PHONE, useBrowser } from './support/browser.js';
+import { people } from './support/people.js';
+import { useDemoServer } from './support/server.js';
+import { saveScreenshot } from './support/shots.js';
+
+const BUILD_TIMEOUT_MS = 600_000;
+const server = useDemoServer('large', BUILD_TIMEOUT_MS);
+const browser = useBrowser();
+const at = people(browser, server);
+
+/** A period covering the demo's generated months. */
+const PERIOD = 'from=2026-01-01&to=2027-01-01';
+
+interface Figures {
+  readonly issued: number;
+  readonly verified: number;
+  readonly verifiedOnTime: number;
+  readonly escalations: number;
+  readonly rejections: number;
+  readonly reopenings: number;
+  readonly extensions: number;
+}
+interface Scorecards {
+  readonly units: readonly { readonly unitId: string; readonly rank: number; readonly subtree: Figures; readonly months: readonly { readonly month: string; readonly figures: Figures }[] }[];
+  readonly names: Readonly<Record<string, string>>;
+}
+interface FigureCases {
+  readonly total: number;
+  readonly hidden: number;
+  readonly items: readonly { readonly id: string; readonly title: string }[];
+}
+interface Decree {
+  readonly bodies: readonly { readonly bodyId: string; readonly decisions: number; readonly executed: number; readonly verified: number }[];
+}
+
+const COLUMNS = ['issued', 'verified', 'verifiedOnTime', 'escalations', 'rejections', 'reopenings', 'extensions'] as const;
+
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const answer = await page.request.get(`/api/v1${path}`, { timeout: 120_000 });
+  expect(answer.status(), `GET ${path}`).toBe(200);
+  return (await answer.json()) as T;
+}
+
+function englishNumber(text: string): number {
+  const n = Number(text.trim().replace(/,/g, ''));
+  if (!Number.isFinite(n)) throw new Error(`"${text}" is not a number`);
+  return n;
+}
+
+/** The rows of a table: its data-unit or data-month and the numbers of the columns. */
+async function shownRows(page: Page, caption: RegExp, key: 'unit' | 'month'): Promise<{ key: string; figures: Record<string, number> }[]> {
+  const table = page.getByRole('table', { name: caption });
+  await table.waitFor();
+  const rows = table.locator('tbody tr');
+  const out: { key: string; figures: Record<string, number> }[] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const figures: Record<string, number> = {};
+    for (const c of COLUMNS) figures[c] = englishNumber(await row.locator(`td[data-figure="${c}"]`).innerText());
+    out.push({ key: (await row.getAttribute(`data-${key}`)) ?? '', figures });
+  }
+  return out;
+}
+
+function pick(f: Figures): Record<string, number> {
+  return Object.fromEntries(COLUMNS.map((c) => [c, f[c]]));
+}
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations.length, describeViolations(where, violations)).toBe(0);
+}
+
+describe('the unit scorecards on the large demo', () => {
+  it(
+    'the league table, a unit\'s months and decree inflation show what the API answers; a figure opens to its cases; French',
+    async () => {
+      const page = await at.as('admin');
+      await page.goto(`/scorecards?${PERIOD}`);
+      const api = await apiGet<Scorecards>(page, `/scorecards?${PERIOD}`);
+      expect(api.units.length, 'the large demo has units').toBeGreaterThan(10);
+      const league = await shownRows(page, /^League table of units/, 'unit');
+      expect(league).toEqual(api.units.map((u) => ({ key: u.unitId, figures: pick(u.subtree) })));
+      const first = api.units[0];
+      if (first === undefined) throw new Error('no unit');
+      expect(await page.getByRole('table', { name: /^League table of units/ }).locator('tbody tr').first().locator('th').innerText()).toBe(api.names[first.unitId]);
+
+      // The months of the unit at the top of the table.
+      const months = await shownRows(page, new RegExp(`month by month$`), 'month');
+      expect(months).toEqual(first.months.map((m) => ({ key: m.month, figures: pick(m.figures) })));
+
+      // A figure opens to its cases: the first unit's late verifications are too few to test; take its verified on time.
+      const unitName = api.names[first.unitId] ?? first.unitId;
+      const button = page.getByRole('button', { name: `On time, ${unitName}: ${first.subtree.verifiedOnTime.toLocaleString('en-US')} — show the cases`, exact: true });
+      await button.click();
+      await page.getByRole('heading', { level: 2, name: `On time: ${unitName}` }).waitFor();
+      const cases = await apiGet<FigureCases>(page, `/scorecards/cases?${PERIOD}&unit=${encodeURIComponent(first.unitId)}&figure=verifiedOnTime`);
+      expect(cases.total).toBe(first.subtree.verifiedOnTime);
+      const links = page.locator('.score-cases tbody a');
+      await expect.poll(() => links.count()).toBe(Math.min(200, cases.items.length));
+      expect(await links.first().getAttribute('href')).toBe(`/cases/${encodeURIComponent(cases.items[0]?.id ?? '')}`);
+      expect(await page.getByTestId('score-cases-count').innerText()).toContain(`${cases.total.toLocaleString('en-US')} cases.`);
+      await expectAccessible(page, 'scorecards with a figure open');
+      await saveScreenshot(page, 'scorecards', 'en');
+
+      // A month of it opens too.
+      const month = first.months.find((m) => m.figures.issued > 0);
+      if (month === undefined) throw new Error('no month with cases issued');
+      await page.getByRole('button', { name: `Issued, ${unitName}, ${month.month}: ${month.figures.issued.toLocaleString('en-US')} — show the cases`, exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: `Issued: ${unitName}, ${month.month}` }).waitFor();
+      await expect.poll(async () => page.getByTestId('score-cases-count').innerText()).toContain(`${month.figures.issued.toLocaleString('en-US')} case`);
+
+      // The link opens the case.
+      const firstCase = page.locator('.score-cases tbody a').first();
+      const title = (await firstCase.innerText()).trim();
+      await firstCase.click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.goBack();
+
+      // Decree inflation per body.
+      const decree = await apiGet<Decree>(page, `/decree-inflation?${PERIOD}`);
+      expect(decree.bodies.length).toBeGreaterThan(0);
+      const decreeRows = page.getByRole('table', { name: 'Decree inflation per body' }).locator('tbody tr[data-body]');
+      await expect.poll(() => decreeRows.count()).toBe(decree.bodies.length);
+      for (const [i, b] of decree.bodies.entries()) {
+        const row = decreeRows.nth(i);
+        expect(await row.getAttribute('data-body')).toBe(b.bodyId);
+        expect(englishNumber(await row.locator('td[data-figure="decisions"]').innerText())).toBe(b.decisions);
+        expect(englishNumber(await row.locator('td[data-figure="executed"]').innerText())).toBe(b.executed);
+        expect(englishNumber(await row.locator('td[data-figure="verified"]').innerText())).toBe(b.verified);
+      }
+
+      // In French.
+      await page.getByLabel('Language', { exact: true }).selectOption('fr');
+      await page.getByRole('heading', { level: 1, name: 'Bulletins des unités' }).waitFor();
+      await page.getByRole('table', { name: /^Classement des unités/ }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      await expectAccessible(page, 'scorecards in French');
+      await saveScreenshot(page, 'scorecards', 'fr');
+    },
+    300_000,
+  );
+
+  it(
+    'at 375 px wide, the page does not scroll sideways',
+    async () => {
+      const page = await at.as('admin', { viewport: PHONE });
+      await page.goto(`/scorecards?${PERIOD}`);
+      await page.getByRole('table', { name: /^League table of units/ }).waitFor();
+      await page.getByRole('table', { name: 'Decree inflation per body' }).waitFor();
+      const wide = await page.evaluate<string>("[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 380 && !e.closest('.table-wrap')).slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth'), wide).toBeLessThanOrEqual(PHONE.width + 1);
+      await saveScreenshot(page, 'scorecards', 'en');
+    },
+    120_000,
+  );
+});
