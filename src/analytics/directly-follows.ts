@@ -42,8 +42,6 @@ interface EdgeTally {
   durations: number[];
 }
 
-const SEP = '\u0000';
-
 function bump(m: Map<string, number>, key: string): void {
   m.set(key, (m.get(key) ?? 0) + 1);
 }
@@ -80,37 +78,43 @@ export class DirectlyFollows {
   private readonly activities = new Map<string, number>();
   private readonly starts = new Map<string, number>();
   private readonly ends = new Map<string, number>();
-  private readonly edges = new Map<string, EdgeTally>();
+  /** Tallies by the earlier activity, then the later one (no key strings built per event). */
+  private readonly edges = new Map<string, Map<string, EdgeTally>>();
 
   /** Adds one case (its events in file order; ordered here). A case without events counts as a case and adds nothing else. */
   addCase(events: readonly FlowEvent[]): void {
+    this.addOrderedCase(events.length > 1 ? orderCase(events) : events);
+  }
+
+  /** Adds one case whose events are already in the order `orderCase` gives. */
+  addOrderedCase(ordered: readonly FlowEvent[]): void {
     this.cases++;
-    if (events.length === 0) return;
-    const ordered = orderCase(events);
+    if (ordered.length === 0) return;
     this.events += ordered.length;
     bump(this.starts, (ordered[0] as FlowEvent).activity);
     bump(this.ends, (ordered[ordered.length - 1] as FlowEvent).activity);
-    for (let i = 0; i < ordered.length; i++) {
+    let p = ordered[0] as FlowEvent;
+    bump(this.activities, p.activity);
+    for (let i = 1; i < ordered.length; i++) {
       const e = ordered[i] as FlowEvent;
       bump(this.activities, e.activity);
-      if (i === 0) continue;
-      const p = ordered[i - 1] as FlowEvent;
-      const key = `${p.activity}${SEP}${e.activity}`;
-      let t = this.edges.get(key);
-      if (t === undefined) this.edges.set(key, (t = { count: 0, durations: [] }));
+      let from = this.edges.get(p.activity);
+      if (from === undefined) this.edges.set(p.activity, (from = new Map<string, EdgeTally>()));
+      let t = from.get(e.activity);
+      if (t === undefined) from.set(e.activity, (t = { count: 0, durations: [] }));
       t.count++;
       if (p.timestamp !== null && e.timestamp !== null) t.durations.push(e.timestamp - p.timestamp);
+      p = e;
     }
   }
 
   /** The graph of the cases added so far. */
   graph(): DirectlyFollowsGraph {
-    const edges = [...this.edges].map(([key, t]): FollowsEdge => {
-      const [from, to] = key.split(SEP) as [string, string];
+    const edges = [...this.edges].flatMap(([from, tos]) => [...tos].map(([to, t]): FollowsEdge => {
       const sorted = [...t.durations].sort((a, b) => a - b);
       const sum = sorted.reduce((a, b) => a + b, 0);
       return { from, to, count: t.count, meanMs: sorted.length === 0 ? null : sum / sorted.length, medianMs: median(sorted) };
-    });
+    }));
     edges.sort((a, b) => b.count - a.count || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
     return { cases: this.cases, events: this.events, activities: counts(this.activities), starts: counts(this.starts), ends: counts(this.ends), edges };
   }

@@ -2,9 +2,11 @@
  * The cases imported from other systems (issue #7), read back from the record: every `trace`
  * stream's history in one pass over the events (in position order, so in the order they were
  * imported), optionally of one import only; how many cases and events each import holds; and the
- * directly-follows graph of imported cases, the same graph `report process-map` draws for a file.
+ * directly-follows graph of imported cases (the same graph `report process-map` draws for a file)
+ * with the time each resource held them.
  */
-import { DirectlyFollows, type DirectlyFollowsGraph } from '../../analytics/directly-follows.js';
+import { DirectlyFollows, orderCase, type DirectlyFollowsGraph } from '../../analytics/directly-follows.js';
+import { HoursHeld, type HoursHeldReport } from '../../analytics/hours-held.js';
 import type { StreamEvent } from '../../domain/event.js';
 import { kindOfId } from '../../domain/ids.js';
 import { toMs } from '../../domain/time.js';
@@ -66,10 +68,22 @@ export function importedActivity(e: ImportedEvent, classifier: ImportedClassifie
 
 /** The directly-follows graph of the imported cases (of one import, or all). */
 export async function importedGraph(store: Store, options: { readonly importId?: string; readonly classifier?: ImportedClassifier } = {}): Promise<DirectlyFollowsGraph> {
+  return (await importedAnalytics(store, options)).graph;
+}
+
+/** The process map and the time each resource held the imported cases (analytics/hours-held.ts), in one pass over the record. */
+export async function importedAnalytics(
+  store: Store,
+  options: { readonly importId?: string; readonly classifier?: ImportedClassifier } = {},
+): Promise<{ readonly graph: DirectlyFollowsGraph; readonly held: HoursHeldReport }> {
   const classifier = options.classifier ?? 'name';
   const graph = new DirectlyFollows();
+  const held = new HoursHeld();
   for await (const { trace } of importedTraces(store, options.importId)) {
-    graph.addCase(trace.events.map((e) => ({ activity: importedActivity(e, classifier), timestamp: e.at === null ? null : toMs(e.at) })));
+    const events = trace.events.map((e) => ({ activity: importedActivity(e, classifier), timestamp: e.at === null ? null : toMs(e.at), resource: e.resource }));
+    const ordered = events.length > 1 ? orderCase(events) : events;
+    graph.addOrderedCase(ordered);
+    held.addOrderedCase(ordered);
   }
-  return graph.graph();
+  return { graph: graph.graph(), held: held.result() };
 }

@@ -5,7 +5,8 @@
  * `proverka report process-map --db DB [--unit U] [--domain D] [--from T] [--to T]`: the same over
  * the record's own cases (app/queries/process-map.ts: activities are the events' kinds, the unit is
  * the owner's at issue with its subtree, the period takes the cases issued in [from, to)). Exactly
- * one of --xes and --db. Writes nothing.
+ * one of --xes and --db; with --db and `--imported [IMPORT]`, the cases imported from other systems
+ * instead, with the time each resource held them. Writes nothing.
  *
  * `proverka report handovers --db FILE [--by person|unit]`: the handover network of the record's
  * cases from their hour ledgers (see `analytics/handovers.ts` for the rules) — who passes cases to
@@ -18,6 +19,7 @@ import type { DirectlyFollowsGraph } from '../../analytics/directly-follows.js';
 import { caseFlow, HandoverNetwork, type HandoverKeying } from '../../analytics/handovers.js';
 import type { Proverka } from '../../app/proverka.js';
 import { caseLedgers } from '../../app/queries/case-ledgers.js';
+import { importedAnalytics, imports } from '../../app/queries/imported-traces.js';
 import { processMap } from '../../app/queries/process-map.js';
 import type { Instant } from '../../domain/time.js';
 import { readXesGraph, type XesClassifier } from '../../interop/xes/xes-graph.js';
@@ -38,6 +40,8 @@ export interface ProcessMapOptions {
   readonly domain?: string;
   readonly from?: Instant;
   readonly to?: Instant;
+  /** With --db: the imported cases instead of the record's own (true: every import; a string: that import). */
+  readonly imported?: string | true;
   readonly classifier: XesClassifier;
   readonly top: number;
   readonly json?: boolean;
@@ -112,6 +116,21 @@ export async function printRecordProcessMap(app: Proverka, opts: ProcessMapOptio
   else for (const line of renderProcessMap([`the record at ${opts.db}`, ...recordFilters(opts)].join(' '), graph, opts.top)) io.print(line);
 }
 
+/** The process map of the imported cases (one import, or all) and the resources who held them longest; an unknown import is a one-line error (exit 2). */
+export async function printImportedProcessMap(app: Proverka, opts: ProcessMapOptions & { readonly db: string; readonly imported: string | true }, io: Io): Promise<void> {
+  const importId = opts.imported === true ? undefined : opts.imported;
+  if (importId !== undefined && !(await imports(app.store)).some((i) => i.importId === importId)) throw new CliError(`no import ${importId} in ${opts.db} (proverka import list shows them)`);
+  const { graph, held } = await importedAnalytics(app.store, { ...(importId !== undefined ? { importId } : {}), classifier: opts.classifier });
+  if (opts.json) {
+    io.print(JSON.stringify({ ...graph, held }, null, 2));
+    return;
+  }
+  for (const line of renderProcessMap(`the cases imported into ${opts.db}${importId === undefined ? '' : ` by ${importId}`}`, graph, opts.top)) io.print(line);
+  io.print('');
+  io.print(`Time held between steps, by who performed the next step (${formatSpan(held.totalMs)} in all):`);
+  for (const r of held.byResource.slice(0, opts.top)) io.print(`  ${(r.resource === '' ? '(nobody named)' : r.resource).padEnd(30)} ${formatSpan(r.ms).padStart(14)}  ${plural(r.steps, 'step')}`);
+}
+
 /** Runs `report process-map` on a log or on the record: exactly one of --xes and --db, the filters only with --db, `to` after `from` (else a one-line error, exit 2). */
 export async function runProcessMap(opts: ProcessMapOptions, io: Io): Promise<void> {
   const { xes, db } = opts;
@@ -121,6 +140,11 @@ export async function runProcessMap(opts: ProcessMapOptions, io: Io): Promise<vo
     return printProcessMap({ ...opts, xes }, io);
   }
   if (opts.from !== undefined && opts.to !== undefined && Date.parse(opts.to) <= Date.parse(opts.from)) throw new CliError('--to must be after --from');
+  const { imported } = opts;
+  if (imported !== undefined) {
+    if (recordFilters(opts).length > 0) throw new CliError("--unit, --domain, --from and --to filter the record's own cases, not imported ones");
+    return withDatabase(db as string, (app) => printImportedProcessMap(app, { ...opts, db: db as string, imported }, io));
+  }
   return withDatabase(db as string, (app) => printRecordProcessMap(app, { ...opts, db: db as string }, io));
 }
 
@@ -159,7 +183,8 @@ export function registerReport(program: Command, io: Io): void {
     .option('--domain <domain>', 'with --db: only cases of this domain')
     .addOption(new Option('--from <instant>', 'with --db: only cases issued at or after this moment (ISO-8601 or YYYY-MM-DD)').argParser(instantArg))
     .addOption(new Option('--to <instant>', 'with --db: only cases issued before this moment (ISO-8601 or YYYY-MM-DD)').argParser(instantArg))
-    .addOption(new Option('--classifier <classifier>', 'with --xes: name activities by concept:name, or by concept:name and lifecycle:transition').choices(['name', 'name+lifecycle']).default('name'))
+    .option('--imported [import]', 'with --db: the cases imported from other systems (all, or one import id from `proverka import list`) instead of the record\'s own')
+    .addOption(new Option('--classifier <classifier>', 'with --xes or --imported: name activities by concept:name, or by concept:name and lifecycle:transition').choices(['name', 'name+lifecycle']).default('name'))
     .addOption(new Option('--top <n>', 'how many pairs to list').argParser(positive).default(20))
     .addOption(jsonOption())
     .action((opts: ProcessMapOptions) => runProcessMap(opts, io));
