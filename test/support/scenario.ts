@@ -3,7 +3,8 @@
  * every state — verified after a handover, extended and escalated, transferred and rejected,
  * cancelled, untouched, a sub-assignment — plus post and committee changes; a calendar and a
  * ladder policy, whose steps the scheduler performs (notices, escalations, accountability
- * proposals, an item on a body's agenda), a returned and a stated agenda item. All through commands.
+ * proposals, an item on a body's agenda), a returned and a stated agenda item; a case imported from
+ * another system's log. All through commands.
  */
 import { STANDARD_LADDER } from '../../src/domain/ladder/ladder-policy.js';
 import { defaultHandlers } from '../../src/jobs/handlers.js';
@@ -73,6 +74,20 @@ export async function populate<S extends Store>(store: S, seed = 3): Promise<Wor
     options: ['the trust', 'the commissariat'],
     documents: [{ kind: 'document', name: 'estimate.pdf', sha256: 'c'.repeat(64) }],
     alreadyTried: [{ partyId: ORG.units.trade, did: 'asked the trust twice' }],
+  });
+  // A case imported from another system's log (issue #7): its own kind of stream, one event.
+  await run(w, 'system', {
+    type: 'trace.import',
+    id: 'trc_grain-1921',
+    importId: 'imp-1922-03-10-narkomprod',
+    source: 'narkomprod-grain.xes',
+    format: 'xes',
+    name: 'grain 1921/7',
+    attributes: { region: 'Volga' },
+    events: [
+      { activity: 'requisition ordered', at: '1921-08-01T09:00:00.000Z', lifecycle: 'complete', resource: 'Narkomprod', group: 'supply', attributes: { poods: '12000' } },
+      { activity: 'grain delivered', at: null, lifecycle: null, resource: null, group: null },
+    ],
   });
   return w;
 }

@@ -6,7 +6,6 @@
  * bar follows the bytes of the file read. `proverka import list --db DB` lists the imports made.
  */
 import { existsSync, statSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { ProverkaError } from '../../app/errors.js';
@@ -17,6 +16,8 @@ import { StoreError } from '../../store/errors.js';
 import { readXes } from '../../interop/xes/read-xes.js';
 import { traceToImport } from '../../interop/xes/xes-import.js';
 import { withDatabase } from '../database.js';
+import { newImportId } from '../import-id.js';
+import { addCsvImports } from './import-csv.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
 import { dbOption, jsonOption } from '../options.js';
@@ -28,13 +29,6 @@ export interface ImportResult {
   readonly source: string;
   readonly cases: number;
   readonly events: number;
-}
-
-/** A fresh import id: `imp-<date>-<8 random letters and digits>`. */
-export function newImportId(now: string): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const suffix = [...randomBytes(8)].map((b) => alphabet[b % 36]).join('');
-  return `imp-${now.slice(0, 10)}-${suffix}`;
 }
 
 /** Why an import stopped: the case that was refused, by its place in the file. */
@@ -117,4 +111,5 @@ export function registerImport(program: Command, io: Io): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((opts: { db: string; json?: boolean }) => listImports(opts, io));
+  addCsvImports(importing, io);
 }

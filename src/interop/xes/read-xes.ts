@@ -5,11 +5,9 @@
  * are kept (nested lists and containers are skipped); an event without one of the standard
  * attributes takes the default that the log's `<global scope="event">` declares.
  */
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { openMaybeGzip } from '../open-maybe-gzip.js';
 
 /** One event of a trace: the standard attributes (concept, time, lifecycle, org extensions) and every top-level attribute as text. */
 export interface XesEvent {
@@ -60,24 +58,7 @@ export interface ReadXesOptions {
 
 /** A readable stream of the file's text, gunzipped when the file is gzip. */
 async function openText(path: string, onBytes?: (read: number, size: number) => void): Promise<Readable> {
-  const handle = await open(path, 'r');
-  const magic = Buffer.alloc(2);
-  try {
-    await handle.read(magic, 0, 2, 0);
-  } finally {
-    await handle.close();
-  }
-  const raw = createReadStream(path);
-  if (onBytes !== undefined) {
-    const { size } = await stat(path);
-    let read = 0;
-    raw.on('data', (chunk) => onBytes((read += chunk.length), size));
-  }
-  const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
-  if (!gzip) return raw.setEncoding('utf8');
-  const gunzip = createGunzip();
-  raw.on('error', (e) => gunzip.destroy(e));
-  return raw.pipe(gunzip).setEncoding('utf8');
+  return (await openMaybeGzip(path, onBytes)).setEncoding('utf8');
 }
 
 /** An event under construction. */
