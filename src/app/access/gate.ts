@@ -56,7 +56,8 @@ export async function readable(reads: ReadModel, principal: Principal, id: strin
   return { ok: true, value: s };
 }
 
-function partiesOf(s: AssignmentState): Parameters<typeof canSeeAssignment>[1] {
+/** The parties of a case as the access policy counts them: the recipient of a waiting handover or transfer takes part too. */
+export function partiesOf(s: AssignmentState): Parameters<typeof canSeeAssignment>[1] {
   // The recipient of a waiting handover or transfer takes part too: they must see the case to answer it.
   return { ownerId: s.ownerId, holderId: s.holderId, verifierId: s.verifierId, issuerId: s.issuerId, controllerId: s.controllerId, coExecutorIds: s.pending !== null && s.pending.kind !== 'extension' ? [...s.coExecutorIds, s.pending.to] : s.coExecutorIds };
 }

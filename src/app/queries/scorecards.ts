@@ -13,7 +13,7 @@
  */
 import type { Principal } from '../../domain/access/access-policy.js';
 import { canSeeAssignment, type AssignmentParties } from '../../domain/access/access-policy.js';
-import type { AssignmentState, AssignmentStatus } from '../../domain/assignment/assignment.state.js';
+import type { AssignmentStatus } from '../../domain/assignment/assignment.state.js';
 import type { StreamKind } from '../../domain/ids.js';
 import type { StateOf } from '../../domain/streams.js';
 import { decreeInflation, type BodyInflation, type DecreeDecision } from '../../analytics/decree-inflation.js';
@@ -21,7 +21,7 @@ import { readScoreCase, type ScoreCase } from '../../analytics/scorecard-case.js
 import { scorecards, type FigureKey, type ScorecardReport, type ScoreUnit, type UnitScorecard } from '../../analytics/scorecards.js';
 import type { Store } from '../../store/port.js';
 import type { StreamSnapshot } from '../../store/read-model.js';
-import { readable } from '../access/gate.js';
+import { partiesOf, readable } from '../access/gate.js';
 import { visibilityOf } from '../access/principal.js';
 import { appFail, type AppResult } from '../errors.js';
 import { assignmentEvents } from './case-ledgers.js';
@@ -46,18 +46,6 @@ export interface ScoreData {
   readonly cases: ReadonlyMap<string, ScoredCase>;
   readonly units: readonly ScoreUnit[];
   readonly decisions: ReadonlyMap<string, DecreeDecision>;
-}
-
-function partiesOf(s: AssignmentState): AssignmentParties {
-  // As the gate counts them: the recipient of a waiting handover or transfer takes part too.
-  return {
-    ownerId: s.ownerId,
-    holderId: s.holderId,
-    verifierId: s.verifierId,
-    issuerId: s.issuerId,
-    controllerId: s.controllerId,
-    coExecutorIds: s.pending !== null && s.pending.kind !== 'extension' ? [...s.coExecutorIds, s.pending.to] : s.coExecutorIds,
-  };
 }
 
 async function allOf(store: Store, kind: StreamKind): Promise<StreamSnapshot[]> {
