@@ -15,6 +15,7 @@ import { readable } from '../access/gate.js';
 import { visibilityOf } from '../access/principal.js';
 import { appFail, type AppResult } from '../errors.js';
 import { peopleFacts, type PeopleFacts, type PersonFact } from './people-facts.js';
+import { visibleUnitsWithin } from './scope.js';
 
 /** The people and posts a caller may see, within a unit's subtree when one is asked for. */
 interface Scope {
@@ -24,13 +25,9 @@ interface Scope {
 }
 
 async function scopeOf(store: Store, principal: Principal, unitId: string | undefined, now: Instant): Promise<AppResult<Scope>> {
-  const visible = new Set((await visibilityOf(store, principal)).unitIds);
-  if (unitId !== undefined) {
-    const found = await readable(store.reads, principal, unitId);
-    if (!found.ok || found.value.kind !== 'unit') return appFail('NOT_FOUND', `no unit ${unitId}`, { id: unitId });
-    const subtree = new Set(await store.reads.unitSubtree(unitId));
-    for (const u of [...visible]) if (!subtree.has(u)) visible.delete(u);
-  }
+  const units = await visibleUnitsWithin(store, principal, unitId);
+  if (!units.ok) return units;
+  const visible = units.value;
   const facts = await peopleFacts(store, now);
   return {
     ok: true,

@@ -6,7 +6,6 @@
  * newest event position and refreshed when `now` moved by more than a minute.
  */
 import type { AssignmentState } from '../../domain/assignment/assignment.state.js';
-import type { StreamKind } from '../../domain/ids.js';
 import { hourLedger } from '../../domain/ledger/hour-ledger.js';
 import type { StateOf } from '../../domain/streams.js';
 import { toMs, type Instant } from '../../domain/time.js';
@@ -14,9 +13,8 @@ import type { CaseOutcome, HoursHeld, PostProfile } from '../../placement/people
 import { buildRecords, type Records } from '../../placement/person-record.js';
 import { assignmentEvents } from './case-ledgers.js';
 import type { Store } from '../../store/port.js';
-import type { StreamSnapshot } from '../../store/read-model.js';
+import { allStreams } from './scope.js';
 
-const PAGE = 1000;
 const HOUR_MS = 3_600_000;
 /** How long (ms of `now`) a computation stays valid when no event was appended. */
 const FRESH_MS = 60_000;
@@ -96,21 +94,21 @@ export async function peopleFacts(store: Store, now: Instant): Promise<PeopleFac
 async function readFacts(store: Store, now: Instant): Promise<PeopleFacts> {
   // Events first: the position read is then at most as new as the snapshots after it, so a later event is never missed by the cache check.
   const { position, byStream } = await assignmentEvents(store);
-  const people = (await allOf(store, 'person')).map((s): PersonFact => {
+  const people = (await allStreams(store, 'person')).map((s): PersonFact => {
     const p = s.state as StateOf<'person'>;
     return { personId: s.id, name: p.name, unitId: p.unitId };
   });
   const unitOf = new Map(people.map((p) => [p.personId, p.unitId]));
   const units = new Map(
-    (await allOf(store, 'unit')).map((s): [string, UnitFact] => {
+    (await allStreams(store, 'unit')).map((s): [string, UnitFact] => {
       const u = s.state as StateOf<'unit'>;
       return [s.id, { unitId: s.id, name: u.name, parentId: u.parentId }];
     }),
   );
-  const posts = (await allOf(store, 'post')).map((s) => profileOf(s.id, s.state as StateOf<'post'>));
+  const posts = (await allStreams(store, 'post')).map((s) => profileOf(s.id, s.state as StateOf<'post'>));
   const outcomes: CaseOutcome[] = [];
   const hoursBy = new Map<string, number>();
-  for (const s of await allOf(store, 'assignment')) {
+  for (const s of await allStreams(store, 'assignment')) {
     const state = s.state as AssignmentState;
     outcomes.push(outcomeOf(s.id, state, now, (id) => unitOf.get(id)));
     const events = byStream.get(s.id);
@@ -128,14 +126,3 @@ async function readFacts(store: Store, now: Instant): Promise<PeopleFacts> {
   return { now, position, people, units, posts, outcomes, hours, records };
 }
 
-async function allOf(store: Store, kind: StreamKind): Promise<StreamSnapshot[]> {
-  const out: StreamSnapshot[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.reads.streams(kind, { limit: PAGE, ...(after !== undefined ? { after } : {}) });
-    out.push(...page);
-    const last = page[page.length - 1];
-    if (last === undefined || page.length < PAGE) return out;
-    after = last.id;
-  }
-}

@@ -14,19 +14,15 @@
 import type { Principal } from '../../domain/access/access-policy.js';
 import { canSeeAssignment, type AssignmentParties } from '../../domain/access/access-policy.js';
 import type { AssignmentStatus } from '../../domain/assignment/assignment.state.js';
-import type { StreamKind } from '../../domain/ids.js';
 import type { StateOf } from '../../domain/streams.js';
 import { decreeInflation, type BodyInflation, type DecreeDecision } from '../../analytics/decree-inflation.js';
 import { readScoreCase, type ScoreCase } from '../../analytics/scorecard-case.js';
 import { scorecards, type FigureKey, type ScorecardReport, type ScoreUnit, type UnitScorecard } from '../../analytics/scorecards.js';
 import type { Store } from '../../store/port.js';
-import type { StreamSnapshot } from '../../store/read-model.js';
-import { partiesOf, readable } from '../access/gate.js';
-import { visibilityOf } from '../access/principal.js';
+import { partiesOf } from '../access/gate.js';
 import { appFail, type AppResult } from '../errors.js';
 import { assignmentEvents } from './case-ledgers.js';
-
-const PAGE = 1000;
+import { allStreams, visibleUnitsWithin } from './scope.js';
 
 /** A case as the scorecards keep it: its facts, and what its visibility and its listing need. */
 export interface ScoredCase {
@@ -48,18 +44,6 @@ export interface ScoreData {
   readonly decisions: ReadonlyMap<string, DecreeDecision>;
 }
 
-async function allOf(store: Store, kind: StreamKind): Promise<StreamSnapshot[]> {
-  const out: StreamSnapshot[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.reads.streams(kind, { limit: PAGE, ...(after !== undefined ? { after } : {}) });
-    out.push(...page);
-    const last = page[page.length - 1];
-    if (last === undefined || page.length < PAGE) return out;
-    after = last.id;
-  }
-}
-
 async function readData(store: Store): Promise<ScoreData> {
   // Events first: the position read is then at most as new as the snapshots after it.
   const { position, byStream } = await assignmentEvents(store);
@@ -70,9 +54,9 @@ async function readData(store: Store): Promise<ScoreData> {
     const { facts, state } = readScoreCase(caseId, events);
     cases.set(caseId, { facts, parties: partiesOf(state), ownerUnitId: state.units[state.ownerId] ?? '', title: state.title, status: state.status, deadline: state.deadline, ownerId: state.ownerId });
   }
-  const units = (await allOf(store, 'unit')).map((s): ScoreUnit => ({ unitId: s.id, parentId: (s.state as StateOf<'unit'>).parentId }));
+  const units = (await allStreams(store, 'unit')).map((s): ScoreUnit => ({ unitId: s.id, parentId: (s.state as StateOf<'unit'>).parentId }));
   const decisions = new Map(
-    (await allOf(store, 'decision')).map((s): [string, DecreeDecision] => {
+    (await allStreams(store, 'decision')).map((s): [string, DecreeDecision] => {
       const d = s.state as StateOf<'decision'>;
       return [s.id, { decisionId: s.id, bodyId: d.bodyId, date: d.date }];
     }),
@@ -124,18 +108,6 @@ export function periodOf(asked: { readonly from?: string; readonly to?: string }
   return { ok: true, value: { from, to } };
 }
 
-/** The units a caller sees, within `unitId`'s subtree when one is asked for (NOT_FOUND when they may not see it). */
-async function unitsInScope(store: Store, principal: Principal, unitId: string | undefined): Promise<AppResult<Set<string>>> {
-  const visible = new Set((await visibilityOf(store, principal)).unitIds);
-  if (unitId !== undefined) {
-    const found = await readable(store.reads, principal, unitId);
-    if (!found.ok || found.value.kind !== 'unit') return appFail('NOT_FOUND', `no unit ${unitId}`, { id: unitId });
-    const subtree = new Set(await store.reads.unitSubtree(unitId));
-    for (const u of [...visible]) if (!subtree.has(u)) visible.delete(u);
-  }
-  return { ok: true, value: visible };
-}
-
 /** What the scorecards are asked. */
 export interface ScorecardQuery {
   readonly from?: string;
@@ -148,7 +120,7 @@ export interface ScorecardQuery {
 export async function unitScorecards(store: Store, principal: Principal, query: ScorecardQuery): Promise<AppResult<ScorecardReport>> {
   const period = periodOf(query, query.now);
   if (!period.ok) return period;
-  const scope = await unitsInScope(store, principal, query.unitId);
+  const scope = await visibleUnitsWithin(store, principal, query.unitId);
   if (!scope.ok) return scope;
   const data = await scoreData(store);
   const report = scorecards({ cases: [...data.cases.values()].map((c) => c.facts), units: data.units, from: period.value.from, to: period.value.to, now: query.now });
