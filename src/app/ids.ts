@@ -7,12 +7,21 @@ import { makeId, type IdSource, type StreamKind } from '../domain/ids.js';
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 const LENGTH = 10;
 
+/** Random bytes drawn from the operating system a block at a time (one call per 409 ids, not one per id). */
+const POOL = 4096;
+let pool = Buffer.alloc(0);
+let used = POOL;
+
 /** Ids from the operating system's randomness: 10 characters of a 32-letter alphabet (50 bits). */
 export const randomIds: IdSource = {
   next(kind: StreamKind): string {
-    const bytes = randomBytes(LENGTH);
+    if (used + LENGTH > pool.length) {
+      pool = randomBytes(POOL);
+      used = 0;
+    }
     let suffix = '';
-    for (const b of bytes) suffix += ALPHABET[b & 31];
+    for (let i = used; i < used + LENGTH; i++) suffix += ALPHABET[(pool[i] as number) & 31];
+    used += LENGTH;
     return makeId(kind, suffix);
   },
 };

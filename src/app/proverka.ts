@@ -51,6 +51,7 @@ function expecting(tx: WriteSession, expect: { readonly id: string; readonly seq
     load: async (kind, id, options) => check(id, await tx.load(kind, id, options)),
     loadAny: async (id, options) => check(id, await tx.loadAny(id, options)),
     append: (kind, id, expectedSeq, events) => tx.append(kind, id, expectedSeq, events),
+    checkpoint: (at) => tx.checkpoint(at),
     decisionNumberTaken: (bodyId, number) => tx.decisionNumberTaken(bodyId, number),
     recall: (scope, key) => tx.recall(scope, key),
     remember: (scope, key, fingerprint, outcome, at) => tx.remember(scope, key, fingerprint, outcome, at),
@@ -63,7 +64,12 @@ function expecting(tx: WriteSession, expect: { readonly id: string; readonly seq
 /** How many times a command runs when concurrent transactions keep aborting it. */
 const MAX_ATTEMPTS = 4;
 
-/** Runs one command inside an open bulk transaction. */
+/** Options of `Proverka.bulk`: the store's, and a checkpoint every `checkpointEvery` events inside the transaction. */
+export interface AppBulkOptions extends BulkOptions {
+  readonly checkpointEvery?: number;
+}
+
+/** Runs one command inside `Proverka.bulk`'s transaction. */
 export type BulkRunner = (actor: string, command: CommandInput) => Promise<AppResult<Outcome>>;
 
 /** Thrown inside a write transaction to roll it back when a command is refused. */
@@ -172,11 +178,18 @@ export class Proverka {
 
   /**
    * Runs many commands in one transaction with buffered, batched writes: the bulk import path.
-   * Each refused command writes nothing and the others go on; an exception aborts them all.
+   * Each refused command writes nothing and the others go on; an exception aborts them all. With
+   * `checkpointEvery`, on SQLite, a checkpoint is appended inside the transaction each time that
+   * many events were written, so that a long import's checkpoints stay small (they commit or vanish
+   * with it). Not on PostgreSQL: there another process may checkpoint meanwhile, and the two
+   * ledger appends would make the whole bulk write fail at commit; its checkpoint comes after.
    */
-  async bulk<T>(fn: (run: BulkRunner) => Promise<T>, options: BulkOptions = {}): Promise<T> {
+  async bulk<T>(fn: (run: BulkRunner) => Promise<T>, options: AppBulkOptions = {}): Promise<T> {
     let written = 0;
+    let sinceCheckpoint = 0;
     let replan = false;
+    // SQLite: this transaction holds the database's only write lock, so no other checkpoint can come between.
+    const checkpointEvery = this.deps.store.backend === 'sqlite' ? options.checkpointEvery : undefined;
     const result = await this.deps.store.bulk(async (tx: WriteSession) => {
       const run: BulkRunner = async (actor, input) => {
         const command = parseCommand(input);
@@ -184,7 +197,13 @@ export class Proverka {
         const r = await executeCommand(tx, this.context(actor), command.value);
         if (r.ok) {
           written += r.value.events.length;
+          sinceCheckpoint += r.value.events.length;
           replan ||= touchesLadder(r.value.events);
+          if (checkpointEvery !== undefined && sinceCheckpoint >= checkpointEvery) {
+            sinceCheckpoint = 0;
+            const checkpoint = await tx.checkpoint(this.now());
+            if (checkpoint !== null) this.streamsAtCheckpoint = checkpoint.streams;
+          }
         }
         return r;
       };
@@ -193,7 +212,7 @@ export class Proverka {
       if (replan) await tx.schedule([replanAll(`bulk@${this.now()}`, this.now())]);
       return out;
     }, options);
-    await this.written(written);
+    await this.written(checkpointEvery === undefined ? written : sinceCheckpoint);
     return result;
   }
 

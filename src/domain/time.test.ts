@@ -1,6 +1,7 @@
 /** Instants and calendar dates: canonical text that sorts in time order. */
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, parseInstant, toInstant, toMs } from './time.js';
+import fc from 'fast-check';
+import { isCalendarDate, isCanonicalInstant, parseInstant, toInstant, toMs } from './time.js';
 
 describe('time', () => {
   it('formats and reads canonical instants', () => {
@@ -29,5 +30,20 @@ describe('time', () => {
     expect(isCalendarDate('2023-02-29')).toBe(false);
     expect(isCalendarDate('2023-13-01')).toBe(false);
     expect(isCalendarDate('2023-1-01')).toBe(false);
+    expect(isCalendarDate('0050-02-28')).toBe(true);
+    expect(isCalendarDate('0050-02-29')).toBe(false);
+  });
+  it('knows a canonical instant exactly as parseInstant does (parseInstant(t) === t)', () => {
+    const samples = ['2024-02-29T10:00:00.000Z', '2023-02-29T10:00:00.000Z', '2022-02-30T10:00:00.000Z', '2022-13-01T00:00:00.000Z', '2022-03-01T24:00:00.000Z', '2022-03-01T09:00:00Z', '2022-03-01T09:00:00.000+00:00', '2022-03-01T09:60:00.000Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', ' 2022-03-01T09:00:00.000Z', ''];
+    for (const t of samples) expect(isCanonicalInstant(t), t).toBe(parseInstant(t) === t);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 999 }), (y, mo, d, h, mi, ms) => {
+        const p2 = (n: number) => String(n).padStart(2, '0');
+        const t = `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(mi)}.${String(ms).padStart(3, '0')}Z`;
+        expect(isCanonicalInstant(t), t).toBe(parseInstant(t) === t);
+      }),
+      { numRuns: 2000, seed: 1922 },
+    );
+    fc.assert(fc.property(fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (d) => isCanonicalInstant(toInstant(d.getTime()))), { numRuns: 500, seed: 6 });
   });
 });

@@ -46,6 +46,12 @@ export interface WriteSession {
    * hashes and updating every projection in the same transaction. Fails with CONFLICT if the head moved.
    */
   append<K extends StreamKind>(kind: K, id: string, expectedSeq: number, events: readonly StreamEvent<EventOf<K>>[]): Promise<readonly AppendedEvent[]>;
+  /**
+   * Appends a checkpoint in this transaction if any stream head changed since the last one (null
+   * otherwise): a long bulk write takes them as it goes, so that no single checkpoint has to record
+   * every stream it wrote.
+   */
+  checkpoint(at: string): Promise<CheckpointResult | null>;
   /** True when the body already registered a decision with this number. */
   decisionNumberTaken(bodyId: string, number: string): Promise<boolean>;
   /** What a command carrying this idempotency key produced before (its request's fingerprint and outcome), or undefined. */

@@ -20,6 +20,8 @@ import type { ScheduleItem } from './jobs.js';
 import type { OutgoingMessage } from './outbox.js';
 import type { LoadOptions, Snapshot, WriteSession } from './port.js';
 import type { AppendedEvent } from './record.js';
+import type { CheckpointResult } from './reports.js';
+import { appendCheckpoint } from './maintenance/checkpoint.js';
 import { project } from './projections/project.js';
 import type { ProjectedRow } from './projections/rows.js';
 import { PRIMARY_KEYS, STREAM_TABLE, type ProjectionTable } from './schema.js';
@@ -258,6 +260,10 @@ export class Session implements WriteSession {
       const cached = this.cache.get(r.id);
       return (cached ?? { id: r.id, kind, seq: Number(r.seq), hash: r.hash, state: JSON.parse(r.state) as unknown }) as Snapshot<K>;
     });
+  }
+
+  checkpoint(at: string): Promise<CheckpointResult | null> {
+    return appendCheckpoint(this, this.shapes, at, false);
   }
 
   async decisionNumberTaken(bodyId: string, number: string): Promise<boolean> {

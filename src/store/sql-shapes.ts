@@ -75,9 +75,11 @@ export class SqlShapes {
     return this.text(`heads:${table}`, (db) => db.selectFrom(table).select(['id', 'seq', 'hash']).compile());
   }
 
-  /** The heads recorded by the latest checkpoint. */
-  selectCheckpointHeads(): string {
-    return this.text('checkpoint-heads', (db) => db.selectFrom('checkpoint_heads').select(['stream_id', 'seq']).compile());
+  /** The heads (id, seq, hash) of a table of streams that differ from what the checkpoints recorded, or that they never recorded. */
+  selectChangedHeads(table: StreamTable): string {
+    return this.text(`changed-heads:${table}`, (db) =>
+      sql`select t.id, t.seq, t.hash from ${sql.table(table)} t left join checkpoint_heads c on c.stream_id = t.id where c.stream_id is null or c.seq <> t.seq`.compile(db),
+    );
   }
 
   /** A decision of a body by its number. */

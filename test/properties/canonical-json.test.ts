@@ -3,6 +3,7 @@
  * reference implementation `canonicalize` on random JSON values; and the Merkle root of the
  * checkpoints depends on the order of the heads and on every field of every head.
  */
+import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +65,31 @@ describe('canonicalJson is RFC 8785', () => {
   });
 });
 
+/** The tree built level by level, the last odd node carried up unchanged: the reference the streaming builder must equal. */
+function levelByLevelRoot(heads: readonly StreamHead[]): string {
+  if (heads.length === 0) return hash('sha256', '', 'hex');
+  let level: Buffer[] = heads.map((h) => hash('sha256', Buffer.concat([Buffer.from([0]), Buffer.from(JSON.stringify(h), 'utf8')]), 'buffer'));
+  while (level.length > 1) {
+    const next: Buffer[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(hash('sha256', Buffer.concat([Buffer.from([1]), level[i] as Buffer, level[i + 1] as Buffer]), 'buffer'));
+    if (level.length % 2 === 1) next.push(level[level.length - 1] as Buffer);
+    level = next;
+  }
+  return (level[0] as Buffer).toString('hex');
+}
+
 describe('merkleRoot', () => {
+  it('built one head at a time, equals the tree built level by level for every size (0 to 300 heads)', () => {
+    const heads: StreamHead[] = Array.from({ length: 300 }, (_, i) => [`asg_${String(i).padStart(4, '0')}`, i + 1, hash('sha256', String(i), 'hex')]);
+    const roots = new Set<string>();
+    for (let n = 0; n <= heads.length; n++) {
+      const root = merkleRoot(heads.slice(0, n));
+      expect(root).toBe(levelByLevelRoot(heads.slice(0, n)));
+      roots.add(root);
+    }
+    expect(roots.size).toBe(heads.length + 1);
+  });
+
   it('is order-sensitive: swapping two different heads changes the root', () => {
     fc.assert(
       fc.property(fc.uniqueArray(head, { minLength: 2, maxLength: 40, selector: (h) => h[0] }), fc.nat(), fc.nat(), (heads, i, j) => {

@@ -100,6 +100,42 @@ for (const backend of backends()) {
       await store.close();
     });
 
+    it('inside a bulk transaction: checkpoints taken as it goes record what changed since the one before; the last root covers every head; a bulk that fails leaves none', async () => {
+      const store = await backend.fresh();
+      await populate(store);
+      await store.checkpoint('2022-03-10T00:00:00.000Z');
+      const body = (n: number) => [{ type: 'body.created' as const, payload: { name: `Body ${n}`, level: 1, parentId: null }, actor: 'system', at: '2022-03-11T00:00:00.000Z' }];
+      const taken = await store.bulk(
+        async (tx) => {
+          const out = [];
+          for (let n = 0; n < 25; n++) {
+            await tx.append('body', `body_bulk${String(n).padStart(2, '0')}`, 0, body(n));
+            if (n % 10 === 9) out.push(await tx.checkpoint('2022-03-11T00:00:00.000Z'));
+          }
+          out.push(await tx.checkpoint('2022-03-11T00:00:00.000Z'), await tx.checkpoint('2022-03-11T00:00:00.000Z'));
+          return out;
+        },
+        { flushEvery: 4 },
+      );
+      expect(taken.map((c) => c?.changed ?? null)).toEqual([10, 10, 5, null]);
+      const payloads = await ledgerPayloads(store);
+      expect(payloads.slice(1).map((p) => p.changed.map((h) => h[0]))).toEqual([0, 1, 2].map((k) => Array.from({ length: k === 2 ? 5 : 10 }, (_, i) => `body_bulk${String(k * 10 + i).padStart(2, '0')}`)));
+      const heads = await headsFromEvents(store);
+      expect(payloads[3]).toMatchObject({ root: referenceRoot(heads), streams: heads.length });
+      expect((await store.verify())).toMatchObject({ ok: true, checkpoints: 4, problems: [] });
+
+      await expect(
+        store.bulk(async (tx) => {
+          await tx.append('body', 'body_lost', 0, body(99));
+          expect(await tx.checkpoint('2022-03-12T00:00:00.000Z')).toMatchObject({ seq: 5, changed: 1 });
+          throw new Error('the import failed');
+        }),
+      ).rejects.toThrow('the import failed');
+      expect(await ledgerPayloads(store)).toHaveLength(4);
+      expect((await store.verify())).toMatchObject({ ok: true, checkpoints: 4, problems: [] });
+      await store.close();
+    });
+
     it('a checkpoint dated before the previous one takes the previous date (the ledger never goes back)', async () => {
       const store = await backend.fresh();
       await populate(store);

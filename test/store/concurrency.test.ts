@@ -30,6 +30,7 @@ function staleReads(inner: Store): Store {
     load: async (kind, id) => lag(await tx.load(kind, id)),
     loadAny: async (id) => lag(await tx.loadAny(id)),
     append: (kind, id, expectedSeq, events) => tx.append(kind, id, expectedSeq, events),
+    checkpoint: (at) => tx.checkpoint(at),
     decisionNumberTaken: (bodyId, number) => tx.decisionNumberTaken(bodyId, number),
     recall: (scope, key) => tx.recall(scope, key),
     remember: (scope, key, fingerprint, outcome, at) => tx.remember(scope, key, fingerprint, outcome, at),

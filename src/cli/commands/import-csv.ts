@@ -20,6 +20,7 @@ import { CsvEventLog, type CsvLogMapping } from '../../interop/csv/csv-event-log
 import { malformedRow, openCsvFile, readCsvRows, type CsvRow, type CsvRowError } from '../../interop/csv/csv-rows.js';
 import { withDatabase } from '../database.js';
 import { newImportId } from '../import-id.js';
+import { IMPORT_BULK } from '../import-writes.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
 import { dbOption, jsonOption } from '../options.js';
@@ -93,7 +94,7 @@ export async function importCsvLog(app: Proverka, log: CsvEventLog, source: stri
         events += c.events.length;
       }
     },
-    { flushEvery: 1000, maxCachedStreams: 5000 },
+    IMPORT_BULK,
   );
   return { importId, source, cases, events };
 }

@@ -17,6 +17,7 @@ import { readXes } from '../../interop/xes/read-xes.js';
 import { traceToImport } from '../../interop/xes/xes-import.js';
 import { withDatabase } from '../database.js';
 import { newImportId } from '../import-id.js';
+import { IMPORT_BULK } from '../import-writes.js';
 import { addCsvImports } from './import-csv.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -56,8 +57,7 @@ export async function importXesFile(app: Proverka, path: string, source: string,
         onBytes === undefined ? {} : { onBytes },
       );
     },
-    // Each case is a new stream written once: flush often and keep few of them in memory, whatever the file's size.
-    { flushEvery: 1000, maxCachedStreams: 5000 },
+    IMPORT_BULK,
   );
   return { importId, source, cases, events };
 }

@@ -9,7 +9,7 @@
  */
 import type { EventData, StreamEvent } from '../event.js';
 import { fail, ok, type Result } from '../result.js';
-import { parseInstant, type Instant } from '../time.js';
+import { isCanonicalInstant, type Instant } from '../time.js';
 
 /** One event of an imported case, as the other system recorded it. */
 export interface ImportedEvent {
@@ -79,7 +79,7 @@ export function importTrace(payload: TraceImportedPayload): Result<TraceEvent> {
   if (tooLong(payload.name)) return fail('TRACE_INVALID', 'a case name may have at most 10,000 characters');
   for (let i = 0; i < payload.events.length; i++) {
     const e = payload.events[i] as ImportedEvent;
-    if (e.at !== null && parseInstant(e.at) !== e.at) return fail('TRACE_INVALID', `event ${i + 1} of case ${payload.name ?? '(unnamed)'}: ${e.at} is not a UTC instant`, { name: payload.name, event: i + 1 });
+    if (e.at !== null && !isCanonicalInstant(e.at)) return fail('TRACE_INVALID', `event ${i + 1} of case ${payload.name ?? '(unnamed)'}: ${e.at} is not a UTC instant`, { name: payload.name, event: i + 1 });
     if (tooLong(e.activity) || tooLong(e.resource) || tooLong(e.group) || tooLong(e.lifecycle)) return fail('TRACE_INVALID', `event ${i + 1} of case ${payload.name ?? '(unnamed)'}: a text is longer than 10,000 characters`, { name: payload.name, event: i + 1 });
   }
   return ok({ type: 'trace.imported', payload });

@@ -6,8 +6,10 @@ import type { StreamHead } from '../../domain/checkpoint.js';
 import { SYSTEM_ACTOR } from '../../domain/event.js';
 import { LEDGER_STREAM_ID } from '../../domain/ids.js';
 import { projectedHeads } from '../heads.js';
+import { STREAM_TABLE } from '../schema.js';
 import { merkleRoot } from '../merkle.js';
-import type { Session } from '../session.js';
+import type { SqlConnection } from '../driver.js';
+import type { WriteSession } from '../port.js';
 import type { SqlShapes } from '../sql-shapes.js';
 import type { CheckpointResult } from '../reports.js';
 
@@ -16,14 +18,24 @@ export function sortHeads(heads: StreamHead[]): StreamHead[] {
   return heads.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** Appends a checkpoint in the session's transaction, or returns null when nothing changed and `force` is false. */
-export async function appendCheckpoint(session: Session, shapes: SqlShapes, at: string, force: boolean): Promise<CheckpointResult | null> {
+/** What a checkpoint needs of a write session: its connection (buffered writes flushed first), and the ledger stream. */
+export type CheckpointSession = Pick<WriteSession, 'load' | 'append'> & { connection(): Promise<SqlConnection>; flush(): Promise<void> };
+
+/**
+ * Appends a checkpoint in the session's transaction, or returns null when nothing changed and
+ * `force` is false. Holds the heads that changed since the last checkpoint (they are the event)
+ * and one compact head per stream for the root; the database finds which changed.
+ */
+export async function appendCheckpoint(session: CheckpointSession, shapes: SqlShapes, at: string, force: boolean): Promise<CheckpointResult | null> {
   const sql = await session.connection();
-  const all = await projectedHeads((q, p) => sql.all(q, p), shapes);
-  const rows = await sql.all<{ stream_id: string; seq: number | string }>(shapes.selectCheckpointHeads(), []);
-  const recorded = new Map(rows.map((r) => [r.stream_id, Number(r.seq)]));
-  const changed = all.filter(([id, seq]) => recorded.get(id) !== seq);
+  const changed: StreamHead[] = [];
+  for (const table of Object.values(STREAM_TABLE)) {
+    if (table === 'ledger') continue;
+    const rows = await sql.all<{ id: string; seq: number | string; hash: string }>(shapes.selectChangedHeads(table), []);
+    for (const r of rows) changed.push([r.id, Number(r.seq), r.hash]);
+  }
   if (changed.length === 0 && !force) return null;
+  const all = await projectedHeads((q, p) => sql.all(q, p), shapes);
   const root = merkleRoot(sortHeads(all));
   const ledger = await session.load('ledger', LEDGER_STREAM_ID);
   const when = ledger !== undefined && ledger.state.lastEventAt > at ? ledger.state.lastEventAt : at;
