@@ -1,4 +1,4 @@
-/** Reads several queries share: every stream of a kind, and the units a caller sees within a unit's subtree. */
+/** Reads several queries share: every stream of a kind (all at once, or page by page), and the units a caller sees within a unit's subtree. */
 import type { Principal } from '../../domain/access/access-policy.js';
 import type { StreamKind } from '../../domain/ids.js';
 import type { Store } from '../../store/port.js';
@@ -9,17 +9,23 @@ import { appFail, type AppResult } from '../errors.js';
 
 const PAGE = 1000;
 
-/** Every stream of a kind as the read model holds it, in id order, read page by page. */
-export async function allStreams(store: Store, kind: StreamKind): Promise<StreamSnapshot[]> {
-  const out: StreamSnapshot[] = [];
+/** Every stream of a kind as the read model holds it, in id order, read and handed out page by page (one page in memory). */
+export async function* eachStream(store: Store, kind: StreamKind): AsyncGenerator<StreamSnapshot> {
   let after: string | undefined;
   for (;;) {
     const page = await store.reads.streams(kind, { limit: PAGE, ...(after !== undefined ? { after } : {}) });
-    out.push(...page);
+    yield* page;
     const last = page[page.length - 1];
-    if (last === undefined || page.length < PAGE) return out;
+    if (last === undefined || page.length < PAGE) return;
     after = last.id;
   }
+}
+
+/** Every stream of a kind as the read model holds it, in id order. */
+export async function allStreams(store: Store, kind: StreamKind): Promise<StreamSnapshot[]> {
+  const out: StreamSnapshot[] = [];
+  for await (const s of eachStream(store, kind)) out.push(s);
+  return out;
 }
 
 /** The units a caller sees, within `unitId`'s subtree when one is asked for; NOT_FOUND when that unit does not exist or they may not see it. */

@@ -7,54 +7,32 @@
  * were imported (their own names, instants, transitions, resources, groups and attributes, plus
  * `proverka:import` and `proverka:source`), so that an export re-imports to the same cases and
  * events. Reads the record, writes only the new file.
+ *
+ * `export ocel` (OCEL 2.0 JSON, export-ocel.ts) and `export csv` (a CSV event log that `import csv`
+ * reads back, export-csv.ts) are registered here too.
  */
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Proverka } from '../../app/proverka.js';
-import type { AssignmentState } from '../../domain/assignment/assignment.state.js';
-import type { StateOf } from '../../domain/streams.js';
 import { writeXes, type XesOutTrace } from '../../interop/xes/write-xes.js';
 import { importedTraces } from '../../app/queries/imported-traces.js';
 import { toMs } from '../../domain/time.js';
-import type { StreamSnapshot } from '../../store/read-model.js';
 import { withDatabase } from '../database.js';
-import { CliError } from '../errors.js';
+import { refuseExportTarget } from '../export-target.js';
 import type { Io } from '../io.js';
 import { dbOption } from '../options.js';
 import { formatCount } from '../render/format.js';
-
-const PAGE = 1000;
-
-/** Every snapshot of a kind, page by page. */
-async function* allOf(app: Proverka, kind: 'assignment' | 'person'): AsyncGenerator<StreamSnapshot> {
-  let after: string | undefined;
-  for (;;) {
-    const page = await app.store.reads.streams(kind, { limit: PAGE, ...(after !== undefined ? { after } : {}) });
-    yield* page;
-    const last = page[page.length - 1];
-    if (last === undefined || page.length < PAGE) return;
-    after = last.id;
-  }
-}
+import { addCsvExport } from './export-csv.js';
+import { addOcelExport } from './export-ocel.js';
+import { ownActivity, ownCases, unitsOfPeople } from './export-sources.js';
 
 /** The record's cases as XES traces, one assignment at a time. */
 export async function* caseTraces(app: Proverka): AsyncGenerator<XesOutTrace> {
-  const unitOf = new Map<string, string>();
-  for await (const p of allOf(app, 'person')) unitOf.set(p.id, (p.state as StateOf<'person'>).unitId);
-  for await (const s of allOf(app, 'assignment')) {
-    const a = s.state as AssignmentState;
-    const events = await app.store.reads.streamEvents(s.id);
+  const unitOf = await unitsOfPeople(app);
+  for await (const c of ownCases(app)) {
     yield {
-      name: s.id,
-      attributes: { 'proverka:title': a.title, 'proverka:domain': a.domain, 'proverka:decision': a.decisionId },
-      events: events.map((e) => ({
-        activity: e.type.replace(/^assignment\./, ''),
-        timestamp: Date.parse(e.at),
-        lifecycle: 'complete',
-        resource: e.actor,
-        group: unitOf.get(e.actor) ?? null,
-      })),
+      name: c.id,
+      attributes: { 'proverka:title': c.state.title, 'proverka:domain': c.state.domain, 'proverka:decision': c.state.decisionId },
+      events: c.events.map((e) => ({ activity: ownActivity(e), timestamp: Date.parse(e.at), lifecycle: 'complete', resource: e.actor, group: unitOf.get(e.actor) ?? null })),
     };
   }
 }
@@ -78,19 +56,20 @@ async function* allTraces(app: Proverka): AsyncGenerator<XesOutTrace> {
 
 /** Writes the record's cases to `to` as XES; refuses an existing file or a missing folder (exit 2), writing nothing. */
 export async function exportXes(opts: { readonly db: string; readonly to: string }, io: Io): Promise<void> {
-  if (existsSync(opts.to)) throw new CliError(`${opts.to} already exists; choose another file (it was left untouched)`);
-  if (!existsSync(dirname(opts.to))) throw new CliError(`no folder ${dirname(opts.to)} to write ${opts.to} in`);
+  refuseExportTarget(opts.to);
   const written = await withDatabase(opts.db, (app) => writeXes(opts.to, allTraces(app)));
   io.print(`wrote ${opts.to}: ${formatCount(written.traces)} cases, ${formatCount(written.events)} events (XES, IEEE 1849)`);
 }
 
-/** Adds `export` (with its `xes` subcommand) to the program. */
+/** Adds `export` (with its `xes`, `ocel` and `csv` subcommands) to the program. */
 export function registerExport(program: Command, io: Io): void {
-  const exporting = program.command('export').description('the record in formats other tools read: XES');
+  const exporting = program.command('export').description('the record in formats other tools read: XES, OCEL 2.0, CSV');
   exporting
     .command('xes')
     .description("the record's cases as an XES event log (gzip when the file name ends in .gz), for process-mining tools")
     .addOption(dbOption())
     .requiredOption('--to <file>', 'the XES file to write (.xes or .xes.gz); it must not exist')
     .action((opts: { db: string; to: string }) => exportXes(opts, io));
+  addOcelExport(exporting, io);
+  addCsvExport(exporting, io);
 }
