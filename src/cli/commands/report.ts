@@ -31,6 +31,8 @@ import { formatCount, formatSpan, plural } from '../render/format.js';
 import { handoverIds, handoversJson, renderHandovers } from '../render/handovers.js';
 import { addUnitsReport } from './report-units.js';
 import { addMainLinkReport } from './report-main-link.js';
+import { addHoursReport } from './report-hours.js';
+import { addInquiryReport } from './report-inquiry.js';
 
 /** The options of `report process-map`: a log (`xes`) or the record (`db`, with its filters). */
 export interface ProcessMapOptions {
@@ -171,9 +173,9 @@ export async function printHandovers(app: Proverka, opts: Omit<HandoversOptions,
   else for (const line of renderHandovers(report, opts.by, asOf, names, opts.top)) io.print(line);
 }
 
-/** Adds `report` (with its `process-map` and `handovers` subcommands) to the program. */
+/** Adds `report` (process-map, handovers, units, main-link, hours, inquiry) to the program. */
 export function registerReport(program: Command, io: Io): void {
-  const report = program.command('report').description('reports over event logs and the record: the process map, the handover network');
+  const report = program.command('report').description('reports over event logs and the record: the process map, the handover network, unit scorecards, the main link, hours held, the inquiry across cases');
   report
     .command('process-map')
     .description("the directly-follows graph of an XES log (gzip or not) or of the record's cases: frequencies and mean and median times between activities")
@@ -199,4 +201,6 @@ export function registerReport(program: Command, io: Io): void {
     .action((opts: HandoversOptions) => withDatabase(opts.db, (app) => printHandovers(app, opts, io)));
   addUnitsReport(report, io);
   addMainLinkReport(report, io);
+  addHoursReport(report, io);
+  addInquiryReport(report, io);
 }

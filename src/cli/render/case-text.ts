@@ -6,20 +6,12 @@
 import type { CaseView } from '../../app/queries/case-view.js';
 import type { LedgerTotal } from '../../domain/ledger/hour-ledger.js';
 import { formatDuration, formatInstant, joinAnd, plural } from './format.js';
+import { ROLE_LABEL } from './roles.js';
 import { renderTable } from './table.js';
 
 /** How many hex digits of a hash the event log shows. */
 export const HASH_DIGITS = 12;
 
-const ROLE_LABEL: Readonly<Record<string, string>> = {
-  accepting: 'to accept',
-  executing: 'executing',
-  handover: 'to answer handover',
-  transfer: 'to answer transfer',
-  extension: 'to answer extension',
-  verifying: 'verifying',
-  closed: 'closed',
-};
 
 type Named = (id: string | null | undefined) => string;
 
