@@ -1,4 +1,4 @@
-/** Decree inflation on decisions counted by hand: in the period by date, executed when every live case is verified, paper decisions, ratios and order. */
+/** Decree inflation on decisions counted by hand: in the period by date, executed when every live case is verified, paper decisions, ratios and order; each body's months (decisions, cases issued, verified, on time) over a period cut at now. */
 import { describe, expect, it } from 'vitest';
 import { decreeInflation } from './decree-inflation.js';
 import type { ScoreCase } from './scorecard-case.js';
@@ -53,5 +53,72 @@ describe('decreeInflation', () => {
   it('a body with decisions and nothing executed comes first, its inflation null', () => {
     const more = decreeInflation({ decisions: [...decisions, { decisionId: 'dec_8', bodyId: 'body_z', date: '2026-02-01' }], cases, from: JAN, to: MAR, now });
     expect(more[0]).toMatchObject({ bodyId: 'body_z', decisions: 1, executed: 0, inflation: null, executedRate: 0, verifiedRate: null });
+  });
+});
+
+describe('decreeInflation month by month', () => {
+  const at = (month: number, day: number): number => Date.UTC(2026, month - 1, day);
+  // The period starts mid-January and would run to April; counting stops at now, 20 March.
+  const from = at(1, 15);
+  const now = at(3, 20);
+  const decisions = [
+    { decisionId: 'dec_x0', bodyId: 'body_x', date: '2026-01-10' }, // before the period: not listed
+    { decisionId: 'dec_x1', bodyId: 'body_x', date: '2025-12-20' }, // before the period: not listed, its cases still body_x's work
+    { decisionId: 'dec_x2', bodyId: 'body_x', date: '2026-01-20' },
+    { decisionId: 'dec_x3', bodyId: 'body_x', date: '2026-02-03' },
+    { decisionId: 'dec_x4', bodyId: 'body_x', date: '2026-02-25' },
+    { decisionId: 'dec_y1', bodyId: 'body_y', date: '2026-02-01' },
+  ];
+  const cases = [
+    // Issued before the period, verified on time in January.
+    c('asg_c1', 'dec_x1', { issuedAt: at(1, 5), verifications: [{ at: at(1, 20), deadline: at(1, 25) }] }),
+    // Issued in January; verified late in February.
+    c('asg_c2', 'dec_x2', { issuedAt: at(1, 21), verifications: [{ at: at(2, 10), deadline: at(2, 5) }] }),
+    // Issued in January, open.
+    c('asg_c3', 'dec_x2', { issuedAt: at(1, 21) }),
+    // Issued in February, verified then reopened in February and March, verified again on time in March: counted once, in March.
+    c('asg_c4', 'dec_x3', { issuedAt: at(2, 4), verifications: [{ at: at(2, 20), deadline: at(3, 15) }, { at: at(3, 10), deadline: at(3, 15) }], reopenings: [at(3, 1)] }),
+    // Issued in February, cancelled: not counted.
+    c('asg_c5', 'dec_x3', { issuedAt: at(2, 4), cancelledAt: at(2, 15) }),
+    // Issued in March, verified after now: issued only.
+    c('asg_c6', 'dec_x4', { issuedAt: at(3, 2), verifications: [{ at: at(3, 25), deadline: at(3, 30) }] }),
+    // Issued after now: not counted.
+    c('asg_c7', 'dec_x4', { issuedAt: at(3, 21) }),
+    // Another body's case; and one under a decision not on record.
+    c('asg_c8', 'dec_y1', { issuedAt: at(2, 2) }),
+    c('asg_c9', 'dec_gone', { issuedAt: at(2, 2) }),
+  ];
+  const bodies = decreeInflation({ decisions, cases, from, to: at(4, 1), now });
+  const body = (id: string) => bodies.find((b) => b.bodyId === id) ?? expect.fail(`no ${id}`);
+
+  it("each month of the period up to now: the body's decisions dated in it, its cases issued, verified (standing now) and on time", () => {
+    const x = body('body_x');
+    expect(x.items.map((i) => i.decisionId)).toEqual(['dec_x2', 'dec_x3', 'dec_x4']);
+    expect(x.months.map((m) => [m.month, m.decisions, m.issued, m.verified, m.verifiedOnTime])).toEqual([
+      ['2026-01', 1, 2, 1, 1],
+      ['2026-02', 2, 1, 1, 0],
+      ['2026-03', 0, 1, 1, 1],
+    ]);
+    expect(x.months.map((m) => m.ids)).toEqual([
+      { decisions: ['dec_x2'], issued: ['asg_c2', 'asg_c3'], verified: ['asg_c1'], verifiedOnTime: ['asg_c1'] },
+      { decisions: ['dec_x3', 'dec_x4'], issued: ['asg_c4'], verified: ['asg_c2'], verifiedOnTime: [] },
+      { decisions: [], issued: ['asg_c6'], verified: ['asg_c4'], verifiedOnTime: ['asg_c4'] },
+    ]);
+  });
+
+  it("a body's months hold only its own cases; the decisions of the months add up to the period's", () => {
+    const y = body('body_y');
+    expect(y.months.map((m) => [m.month, m.decisions, m.issued, m.verified])).toEqual([
+      ['2026-01', 0, 0, 0],
+      ['2026-02', 1, 1, 0],
+      ['2026-03', 0, 0, 0],
+    ]);
+    for (const b of bodies) expect(b.months.reduce((n, m) => n + m.decisions, 0)).toBe(b.decisions);
+  });
+
+  it('a period that starts at now lists its bodies with no month', () => {
+    const asOfStart = decreeInflation({ decisions, cases, from, to: at(4, 1), now: from });
+    expect(asOfStart.map((b) => b.bodyId).sort()).toEqual(['body_x', 'body_y']);
+    for (const b of asOfStart) expect(b.months).toEqual([]);
   });
 });

@@ -3,8 +3,10 @@
  * small organisation of their own whose figures are counted by hand: a northern unit's cases
  * verified on time, late, on time thanks to an extension, and one open (escalated, rejected); a
  * southern unit's one case; the root's subtree adding them up; the cases behind a figure; the
- * months; decree inflation of the fixture's decision. Every answer holds only the units the
- * caller's roles cover: a unit head of the south sees the south alone, and the north is 404 to them.
+ * months; decree inflation of the fixture's decision, and its body's months (counted by hand, and
+ * equal to the counts of the body's decisions and cases read through the API). Every answer holds
+ * only the units the caller's roles cover: a unit head of the south sees the south alone, and the
+ * north is 404 to them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -22,6 +24,10 @@ const U = { root: 'unit_sc', north: 'unit_sc-n', south: 'unit_sc-s' } as const;
 const P = { admin: 'per_sc-admin', verifier: 'per_sc-ver', north: 'per_sc-n', south: 'per_sc-s', southHead: 'per_sc-shead' } as const;
 const C = { onTime: 'asg_sc-n1', late: 'asg_sc-n2', extended: 'asg_sc-n3', open: 'asg_sc-n4', south: 'asg_sc-s1' } as const;
 const DECISION = 'dec_sc';
+/** The body of the fixture's decisions (its own, so that its figures are counted by hand). */
+const BODY = 'body_sc';
+/** A decision of the same body without cases, dated two months before the other. */
+const PAPER = 'dec_sc-paper';
 
 async function get<T>(client: Client, url: string): Promise<T> {
   const answer = await client.call('GET', url);
@@ -34,6 +40,7 @@ for (const backend of backends()) {
     let api: ApiWorld;
     let t0: number;
     let period = '';
+    let until = '';
     const iso = (ms: number): string => new Date(ms).toISOString();
 
     beforeAll(async () => {
@@ -55,7 +62,9 @@ for (const backend of backends()) {
       await run('system', { type: 'person.grant-role', personId: P.admin, role: 'administrator', scopeId: U.root });
       await run('system', { type: 'person.grant-role', personId: P.southHead, role: 'unit_head', scopeId: U.south });
       const date = iso(t0).slice(0, 10);
-      await run(s, { type: 'decision.register', id: DECISION, bodyId: ORG.bodies.sto, number: 'SC-1', date, title: 'Scorecard works' });
+      await run('system', { type: 'body.create', id: BODY, name: 'Score board', level: 2, parentId: ORG.bodies.council });
+      await run(s, { type: 'decision.register', id: DECISION, bodyId: BODY, number: 'SC-1', date, title: 'Scorecard works' });
+      await run(s, { type: 'decision.register', id: PAPER, bodyId: BODY, number: 'SC-0', date: '2022-01-20', title: 'Scorecard plans' });
       const issue = (id: string, ownerId: string, dueMs: number): Promise<void> =>
         run(s, { type: 'assignment.issue', id, decisionId: DECISION, title: `Case ${id}`, definitionOfDone: 'done', deadline: iso(dueMs), ownerId, verifierId: P.verifier, domain: 'roads' });
       const evidence = [{ kind: 'text' as const, text: 'done' }];
@@ -90,7 +99,8 @@ for (const backend of backends()) {
         await run(P.verifier, { type: 'assignment.verify', assignmentId: id });
       }
       clock.set(day(30));
-      period = `from=${date}&to=${iso(day(40)).slice(0, 10)}`;
+      until = iso(day(40)).slice(0, 10);
+      period = `from=${date}&to=${until}`;
     }, 180_000);
     afterAll(() => api.close());
 
@@ -165,11 +175,74 @@ for (const backend of backends()) {
     it("decree inflation: the fixture's decision, its five cases and four verified, not executed", async () => {
       const admin = await api.withToken(P.admin, ['read']);
       const r = await get<DecreeInflation>(admin, `/api/v1/decree-inflation?${period}`);
-      const body = r.bodies.find((b) => b.bodyId === ORG.bodies.sto);
-      expect(body?.items.find((i) => i.decisionId === DECISION)).toEqual({ decisionId: DECISION, date: iso(t0).slice(0, 10), cases: 5, verified: 4, executed: false });
-      expect(body?.decisions).toBe(body?.items.length);
-      expect(body?.executed).toBe(body?.items.filter((i) => i.executed).length);
-      expect(r.names[ORG.bodies.sto]).toBeTruthy();
+      const body = r.bodies.find((b) => b.bodyId === BODY);
+      expect(body?.items).toEqual([{ decisionId: DECISION, date: iso(t0).slice(0, 10), cases: 5, verified: 4, executed: false }]);
+      expect(body).toMatchObject({ decisions: 1, executed: 0, withoutCases: 0, cases: 5, verified: 4, inflation: null });
+      expect(r.names[BODY]).toBe('Score board');
+    });
+
+    it("decree inflation month by month: each month's decisions, cases issued, verified and on time are those the body's decisions and their cases give", async () => {
+      const admin = await api.withToken(P.admin, ['read']);
+      // From January to now: the paper decision's month, then months without anything, then the fixture's.
+      const r = await get<DecreeInflation>(admin, `/api/v1/decree-inflation?from=2022-01-01&to=${until}`);
+      const now = api.world.clock.now();
+      const monthAt = (ms: number): string => iso(ms).slice(0, 7);
+      expect(r.months[0]).toBe('2022-01');
+      expect(r.months[r.months.length - 1]).toBe(monthAt(now));
+      expect(r.end).toBe(iso(now));
+      const body = r.bodies.find((b) => b.bodyId === BODY) ?? expect.fail('no body');
+      for (const b of r.bodies) expect(b.months.map((m) => m.month)).toEqual(r.months);
+      // By hand: the paper decision (January) and the fixture's (t0); five cases issued at t0, verified one, two, three (the late one) and six days later.
+      const hand = new Map(r.months.map((m) => [m, [0, 0, 0, 0]]));
+      const add = (month: string, i: number, n = 1): void => {
+        const row = hand.get(month) ?? expect.fail(`${month} is not a month of the period`);
+        row[i] = (row[i] ?? 0) + n;
+      };
+      const day = (n: number): number => t0 + n * DAY;
+      add('2022-01', 0);
+      add(monthAt(t0), 0);
+      add(monthAt(t0), 1, 5);
+      for (const n of [1, 2, 3, 6]) add(monthAt(day(n)), 2);
+      for (const n of [1, 2, 6]) add(monthAt(day(n)), 3);
+      expect(body.months.map((m) => [m.month, m.decisions, m.issued, m.verified, m.verifiedOnTime])).toEqual([...hand].map(([m, row]) => [m, ...row]));
+
+      // The lists behind them: the body's decisions (GET /decisions?body=), their cases (GET /assignments?decision=) and each case's events.
+      const monthOf = (ms: number): string | null => (ms >= Date.parse('2022-01-01T00:00:00Z') && ms < now ? monthAt(ms) : null);
+      const want = new Map(r.months.map((m) => [m, { decisions: 0, issued: 0, verified: 0, verifiedOnTime: 0 }]));
+      const bump = (month: string | null, key: 'decisions' | 'issued' | 'verified' | 'verifiedOnTime'): void => {
+        const w = month === null ? undefined : want.get(month);
+        if (w !== undefined) w[key]++;
+      };
+      const decisions = await get<{ items: { id: string; date: string }[]; next: string | null }>(admin, `/api/v1/decisions?body=${BODY}&limit=200`);
+      expect(decisions.next).toBeNull();
+      expect(decisions.items.map((d) => d.id).sort()).toEqual([DECISION, PAPER].sort());
+      for (const d of decisions.items) bump(monthOf(Date.parse(`${d.date}T00:00:00Z`)), 'decisions');
+      // The decisions month by month are those of the body's own list too.
+      for (const m of body.months) expect(body.items.filter((i) => i.date.slice(0, 7) === m.month).length, m.month).toBe(m.decisions);
+      let cases = 0;
+      for (const d of decisions.items) {
+        const page = await get<{ items: { id: string }[]; next: string | null }>(admin, `/api/v1/assignments?decision=${encodeURIComponent(d.id)}&limit=200`);
+        expect(page.next).toBeNull();
+        for (const c of page.items) {
+          cases++;
+          const { items: events } = await get<{ items: { type: string; at: string; payload: { deadline?: string } }[] }>(admin, `/api/v1/assignments/${encodeURIComponent(c.id)}/events`);
+          if (events.some((e) => e.type === 'assignment.cancelled')) continue;
+          bump(monthOf(Date.parse(events[0]?.at ?? '')), 'issued');
+          let deadline = Date.parse(events[0]?.payload.deadline ?? '');
+          let standing: { at: number; onTime: boolean } | null = null;
+          for (const e of events) {
+            const at = Date.parse(e.at);
+            if (e.type === 'assignment.extension-granted') deadline = Date.parse(e.payload.deadline ?? '');
+            if (e.type === 'assignment.verified') standing = { at, onTime: at <= deadline };
+            if (e.type === 'assignment.reopened') standing = null;
+          }
+          if (standing === null) continue;
+          bump(monthOf(standing.at), 'verified');
+          if (standing.onTime) bump(monthOf(standing.at), 'verifiedOnTime');
+        }
+      }
+      expect(cases).toBe(5);
+      expect(body.months).toEqual(r.months.map((month) => ({ month, ...want.get(month) })));
     });
   });
 }

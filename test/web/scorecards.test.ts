@@ -3,7 +3,8 @@
  * table shows, row by row, the units and figures GET /api/v1/scorecards answers (read with the
  * page's session, for the same period); a figure opens to the cases GET /api/v1/scorecards/cases
  * lists, each a link to its case; the months of a unit and decree inflation per body are the API's
- * too; French; axe-core; no sideways scroll at 375 px; screenshots.
+ * too, each body's months (its row's small chart and, opened, the table of its months) too; its
+ * decisions still link to them; French; axe-core; no sideways scroll at 375 px; screenshots.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -39,8 +40,17 @@ interface FigureCases {
   readonly hidden: number;
   readonly items: readonly { readonly id: string; readonly title: string }[];
 }
+interface BodyMonth {
+  readonly month: string;
+  readonly decisions: number;
+  readonly issued: number;
+  readonly verified: number;
+  readonly verifiedOnTime: number;
+}
 interface Decree {
-  readonly bodies: readonly { readonly bodyId: string; readonly decisions: number; readonly executed: number; readonly verified: number }[];
+  readonly months: readonly string[];
+  readonly bodies: readonly { readonly bodyId: string; readonly decisions: number; readonly executed: number; readonly verified: number; readonly items: readonly { readonly decisionId: string }[]; readonly months: readonly BodyMonth[] }[];
+  readonly names: Readonly<Record<string, string>>;
 }
 
 const COLUMNS = ['issued', 'verified', 'verifiedOnTime', 'escalations', 'rejections', 'reopenings', 'extensions'] as const;
@@ -139,6 +149,37 @@ describe('the unit scorecards on the large demo', () => {
         expect(englishNumber(await row.locator('td[data-figure="executed"]').innerText())).toBe(b.executed);
         expect(englishNumber(await row.locator('td[data-figure="verified"]').innerText())).toBe(b.verified);
       }
+
+      // Each body's months: its row's chart has a place for each month of the period and a bar where cases were issued; opened, the table of its months is the API's, and its decisions link to them.
+      expect(decree.months.length).toBeGreaterThan(1);
+      expect(decree.bodies.some((b) => b.months.some((m) => m.issued > 0) && b.months.some((m) => m.verified > 0)), 'the demo has bodies whose cases are issued and verified').toBe(true);
+      const monthFigures = ['decisions', 'issued', 'verified', 'verifiedOnTime'] as const;
+      for (const [i, b] of decree.bodies.entries()) {
+        const row = decreeRows.nth(i);
+        expect(b.months.map((m) => m.month)).toEqual(decree.months);
+        expect(await row.locator('svg.score-spark > g').count()).toBe(b.months.length);
+        expect(await row.locator('rect.score-spark-issued').count()).toBe(b.months.filter((m) => m.issued > 0).length);
+        expect(await row.locator('rect.score-spark-verified').count()).toBe(b.months.filter((m) => m.verified > 0).length);
+        const disclosure = row.locator('th button.score-disclosure');
+        expect((await disclosure.innerText()).trim()).toBe(decree.names[b.bodyId] ?? b.bodyId);
+        await disclosure.click();
+        expect(await disclosure.getAttribute('aria-expanded')).toBe('true');
+        const table = page.getByRole('table', { name: `Decree inflation of ${decree.names[b.bodyId] ?? b.bodyId}, by month`, exact: true });
+        await table.waitFor();
+        const shown = await table.locator('tbody tr').evaluateAll((trs, keys) =>
+          trs.map((tr) => {
+            const r = tr as unknown as { getAttribute(n: string): string | null; querySelector(s: string): { textContent: string | null } | null };
+            return [r.getAttribute('data-month'), ...[...keys, 'net'].map((k) => (r.querySelector(`td[data-figure="${k}"]`)?.textContent ?? '').trim())];
+          }),
+        [...monthFigures]);
+        const signed = (n: number): string => (n > 0 ? `+${n.toLocaleString('en-US')}` : n < 0 ? `−${(-n).toLocaleString('en-US')}` : '0');
+        expect(shown, b.bodyId).toEqual(b.months.map((m) => [m.month, ...monthFigures.map((k) => m[k].toLocaleString('en-US')), signed(m.issued - m.verified)]));
+        const links = page.locator('.score-decree-items li a');
+        expect(await links.count()).toBe(b.items.length);
+        expect(await links.first().getAttribute('href')).toBe(`/decisions/${encodeURIComponent(b.items[0]?.decisionId ?? '')}`);
+      }
+      await expectAccessible(page, 'scorecards with a body opened');
+      await saveScreenshot(page, 'scorecards-decree', 'en');
 
       // In French.
       await page.getByLabel('Language', { exact: true }).selectOption('fr');

@@ -17,7 +17,7 @@ import type { AssignmentStatus } from '../../domain/assignment/assignment.state.
 import type { StateOf } from '../../domain/streams.js';
 import { decreeInflation, type BodyInflation, type DecreeDecision } from '../../analytics/decree-inflation.js';
 import { readScoreCase, type ScoreCase } from '../../analytics/scorecard-case.js';
-import { scorecards, type FigureKey, type ScorecardReport, type ScoreUnit, type UnitScorecard } from '../../analytics/scorecards.js';
+import { monthSpans, scorecards, type FigureKey, type ScorecardReport, type ScoreUnit, type UnitScorecard } from '../../analytics/scorecards.js';
 import type { Store } from '../../store/port.js';
 import { partiesOf } from '../access/gate.js';
 import { appFail, type AppResult } from '../errors.js';
@@ -198,19 +198,26 @@ export async function scorecardCases(store: Store, principal: Principal, query: 
   };
 }
 
-/** Decree inflation over a period, as the caller sees it. */
+/** Decree inflation over a period, as the caller sees it: each body with its months (those of `months`, up to `end`). */
 export interface DecreeInflationReport {
   readonly from: number;
   readonly to: number;
+  /** min(to, now): where the months stop. */
+  readonly end: number;
+  /** The months ('YYYY-MM', UTC) of [from, end), those every body's trend has, in order. */
+  readonly months: readonly string[];
   readonly bodies: readonly BodyInflation[];
 }
 
-/** Decree inflation of every body (for a caller with a role; none for a caller without one). */
+/** Decree inflation of every body with its months (for a caller with a role; none for a caller without one). */
 export async function decreeInflationReport(store: Store, principal: Principal, query: { readonly from?: string; readonly to?: string; readonly now: number }): Promise<AppResult<DecreeInflationReport>> {
   const period = periodOf(query, query.now);
   if (!period.ok) return period;
-  if (principal.grants.length === 0) return { ok: true, value: { ...period.value, bodies: [] } };
+  const { from, to } = period.value;
+  const end = Math.max(from, Math.min(to, query.now));
+  const months = monthSpans(from, end).map((m) => m.month);
+  if (principal.grants.length === 0) return { ok: true, value: { from, to, end, months, bodies: [] } };
   const data = await scoreData(store);
-  const bodies = decreeInflation({ decisions: data.decisions.values(), cases: [...data.cases.values()].map((c) => c.facts), from: period.value.from, to: period.value.to, now: query.now });
-  return { ok: true, value: { ...period.value, bodies } };
+  const bodies = decreeInflation({ decisions: data.decisions.values(), cases: [...data.cases.values()].map((c) => c.facts), from, to, now: query.now });
+  return { ok: true, value: { from, to, end, months, bodies } };
 }

@@ -2,8 +2,10 @@
  * `proverka report units --db DB [--from DAY] [--to DAY] [--unit U] [--bodies] [--at T] [--json]`:
  * the unit scorecards (F10) of the record over a period — each unit over its subtree, in league
  * order (see `analytics/scorecards.ts` for the rules) — with the months of the unit at the top of
- * the table; with `--bodies`, decree inflation per body too. The operator sees every unit. `--json`
- * gives everything with ids, each figure with the ids of the cases behind it. Writes nothing.
+ * the table; with `--bodies`, decree inflation per body too, with the months of the body at the top
+ * of it (decisions dated, cases issued, verified, on time). The operator sees every unit. `--json`
+ * gives everything with ids, each figure with the ids of the cases behind it, every body's months
+ * too. Writes nothing.
  */
 import { Option, type Command } from 'commander';
 import { decreeInflation } from '../../analytics/decree-inflation.js';
@@ -59,7 +61,7 @@ export function addUnitsReport(report: Command, io: Io): void {
     .addOption(new Option('--from <day>', 'start of the period, included (YYYY-MM-DD or an instant; default: the start of the month eleven months back)'))
     .addOption(new Option('--to <day>', 'end of the period, excluded (YYYY-MM-DD or an instant; default: now)'))
     .addOption(new Option('--unit <id>', "only this unit's subtree"))
-    .addOption(new Option('--bodies', 'add decree inflation per body: decisions dated in the period against those carried out'))
+    .addOption(new Option('--bodies', 'add decree inflation per body: decisions dated in the period against those carried out, and month by month decisions, cases issued, verified and on time'))
     .addOption(new Option('--top <n>', 'how many units of the league table to print').argParser(integerIn(1, 100_000)).default(30))
     .addOption(atOption())
     .addOption(jsonOption())

@@ -17,7 +17,7 @@ export function formatHours(ms: number): string {
   return `${formatCount(Math.round(ms / HOUR))} h`;
 }
 
-/** The report as JSON: the period, every unit's own and subtree figures and months with the case ids behind each figure, decree inflation, and names. */
+/** The report as JSON: the period, every unit's own and subtree figures and months with the case ids behind each figure, decree inflation with each body's months (and the ids behind them), and names. */
 export function scorecardsJson(r: ScorecardReport, bodies: readonly BodyInflation[] | undefined, asOf: number, names: ReadonlyMap<string, string>): Record<string, unknown> {
   return {
     asOf: toInstant(asOf),
@@ -49,7 +49,7 @@ function row(rank: number, name: string, f: Figures): string[] {
   ];
 }
 
-/** The league table (each unit over its subtree), then for the first `months` units of it their months, and decree inflation if given — by name. */
+/** The league table (each unit over its subtree), then the months of its first unit, and decree inflation if given with the months of its first body — by name. */
 export function renderScorecards(r: ScorecardReport, bodies: readonly BodyInflation[] | undefined, asOf: number, names: ReadonlyMap<string, string>, top: number): string[] {
   const name = (id: string): string => names.get(id) ?? id;
   const day = (ms: number): string => formatInstant(toInstant(ms));
@@ -95,6 +95,22 @@ export function renderScorecards(r: ScorecardReport, bodies: readonly BodyInflat
         bodies.map((b) => [name(b.bodyId), formatCount(b.decisions), formatCount(b.executed), formatCount(b.withoutCases), formatCount(b.cases), formatCount(b.verified), b.inflation === null ? '—' : `${b.inflation.toFixed(2)}×`]),
       ),
     );
+    const worst = bodies[0];
+    if (worst !== undefined && worst.months.length > 0) {
+      lines.push('', `Month by month, ${name(worst.bodyId)} (the first of the table; cases under any of its decisions):`);
+      lines.push(
+        ...renderTable(
+          [
+            { header: 'month' },
+            { header: 'decisions', align: 'right' },
+            { header: 'cases issued', align: 'right' },
+            { header: 'verified', align: 'right' },
+            { header: 'on time', align: 'right' },
+          ],
+          worst.months.map((m) => [m.month, formatCount(m.decisions), formatCount(m.issued), formatCount(m.verified), formatCount(m.verifiedOnTime)]),
+        ),
+      );
+    }
   }
   return lines;
 }

@@ -111,7 +111,7 @@ export function scorecardRoutes(api: Api, options: ServerOptions): void {
       schema: {
         tags: ['scorecards'],
         operationId: 'getDecreeInflation',
-        summary: 'Decree inflation: per body, the decisions dated in the period against those carried out (every case they gave verified), with each decision counted',
+        summary: 'Decree inflation: per body, the decisions dated in the period against those carried out (every case they gave verified), with each decision counted, and month by month the decisions dated, cases issued, verified and verified on time',
         querystring: decreeInflationQuerySchema,
         response: { 200: decreeInflationSchema, ...problems },
       },
@@ -128,7 +128,9 @@ export function scorecardRoutes(api: Api, options: ServerOptions): void {
         asOf: toInstant(now),
         from: toInstant(r.from),
         to: toInstant(r.to),
-        bodies: r.bodies.map((b) => ({ ...b, items: [...b.items] })),
+        end: toInstant(r.end),
+        months: [...r.months],
+        bodies: r.bodies.map(({ months, ...b }) => ({ ...b, items: [...b.items], months: months.map(({ ids: _ids, ...m }) => m) })),
         names: await names(r.bodies.flatMap((b) => [b.bodyId, ...b.items.map((i) => i.decisionId)])),
       };
     },

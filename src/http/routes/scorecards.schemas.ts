@@ -101,6 +101,8 @@ export const decreeInflationSchema = z.object({
   asOf: instant,
   from: instant,
   to: instant,
+  end: instant.describe('Where the months stop: the earlier of `to` and now'),
+  months: z.array(z.string()).describe("The months (YYYY-MM, UTC) of the period up to `end`: those of every body's trend"),
   bodies: z.array(
     z.object({
       bodyId: z.string(),
@@ -113,6 +115,17 @@ export const decreeInflationSchema = z.object({
       inflation: z.number().min(1).nullable().describe('decisions / executed: decisions taken per decision carried out; null when none was'),
       verifiedRate: rate.nullable().describe('verified / cases'),
       items: z.array(z.object({ decisionId: z.string(), date: z.string(), cases: count, verified: count, executed: z.boolean() })).describe('The decisions, by date'),
+      months: z
+        .array(
+          z.object({
+            month: z.string().describe('YYYY-MM (UTC)'),
+            decisions: count.describe('Decisions of the body dated in the month'),
+            issued: count.describe("The body's cases (under any of its decisions, cancelled ones left out) issued in the month"),
+            verified: count.describe("The body's cases verified now whose standing verification falls in the month (each once)"),
+            verifiedOnTime: count.describe('Of those, verified by the deadline in force when verified'),
+          }),
+        )
+        .describe("The body's flow month by month, one entry per month of `months`: does it decide and issue faster than its work is verified?"),
     }),
   ),
   names: z.record(z.string(), z.string()).describe('Display names of the bodies and the decisions (their numbers)'),

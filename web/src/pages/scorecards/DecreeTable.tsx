@@ -1,12 +1,13 @@
-/** Decree inflation per body (GET /decree-inflation): decisions dated in the period, executed, without cases, their cases and those verified, and the inflation (decisions per decision carried out), each body opening to its decisions. */
+/** Decree inflation per body (GET /decree-inflation): decisions dated in the period, executed, without cases, their cases and those verified, the inflation (decisions per decision carried out) and a small chart of its months, each body opening to its months and its decisions. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../format.js';
 import { TableWrap } from '../../ui/TableWrap.js';
+import { DecreeMonths, DecreeSpark } from './DecreeTrend.js';
 import type { DecreeInflation } from './scorecardsModel.js';
 
-/** The table of bodies; a body's decisions open below it. */
+/** The table of bodies; a body's months and decisions open below it. */
 export function DecreeTable({ data }: { readonly data: DecreeInflation }) {
   const { t } = useTranslation('scorecards');
   const f = useFormat();
@@ -25,6 +26,7 @@ export function DecreeTable({ data }: { readonly data: DecreeInflation }) {
             <th scope="col" className="num">{t('decree.cases')}</th>
             <th scope="col" className="num">{t('decree.verified')}</th>
             <th scope="col" className="num">{t('decree.inflation')}</th>
+            <th scope="col">{t('decree.trend')}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,13 +45,18 @@ export function DecreeTable({ data }: { readonly data: DecreeInflation }) {
                 <td className="num" data-figure="cases">{f.number(b.cases)}</td>
                 <td className="num" data-figure="verified">{f.number(b.verified)}</td>
                 <td className="num" data-figure="inflation">{b.inflation === null ? '—' : t('decree.times', { value: f.number(b.inflation, 2) })}</td>
+                <td className="score-spark-cell">
+                  <DecreeSpark months={b.months} />
+                </td>
               </tr>
             );
             if (!open) return [row];
             return [
               row,
               <tr key={`${b.bodyId}-items`} className="score-decree-items">
-                <td colSpan={7}>
+                <td colSpan={8}>
+                  {b.months.length > 0 && <DecreeMonths body={name(b.bodyId)} months={b.months} />}
+                  <h3 className="score-decree-subhead">{t('decree.itemsHeading')}</h3>
                   <ul>
                     {b.items.map((i) => (
                       <li key={i.decisionId}>
