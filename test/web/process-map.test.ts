@@ -4,7 +4,9 @@
  * what GET /api/v1/process-map answers, read with the page's own session; the graph draws the pairs
  * the "paths shown" control keeps; choosing a domain, then a unit, gives the graph and the table
  * the API gives under the same filter; selecting an arrow (by click or keyboard) shows its figures
- * in the side panel; French; axe-core; no sideways scroll at 375 px; screenshots to look at.
+ * in the side panel; the drawing's geometry read in the page — no two boxes overlap, every box has
+ * an arrow, and the activities left without one are named in a note under the graph instead of
+ * drawn; French; axe-core; no sideways scroll at 375 px; screenshots to look at.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +30,8 @@ interface ProcessMap {
   readonly cases: number;
   readonly events: number;
   readonly activities: readonly { readonly name: string; readonly count: number }[];
+  readonly starts: readonly { readonly name: string; readonly count: number }[];
+  readonly ends: readonly { readonly name: string; readonly count: number }[];
   readonly edges: readonly { readonly from: string; readonly to: string; readonly count: number; readonly meanMs: number | null; readonly medianMs: number | null }[];
   readonly domains: readonly string[];
 }
@@ -94,6 +98,73 @@ async function drawnPairs(page: Page): Promise<string[]> {
   return page.locator('svg g.pm-edge[data-from]').evaluateAll((gs) => gs.map((g) => `${(g as unknown as { getAttribute(n: string): string | null }).getAttribute('data-from') ?? ''} → ${(g as unknown as { getAttribute(n: string): string | null }).getAttribute('data-to') ?? ''}`).sort());
 }
 
+/** The drawing as the page lays it out, in the SVG's units: each box (an activity, or the start or end marker) and the two ends of every arrow. */
+interface Geometry {
+  readonly boxes: readonly { readonly id: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }[];
+  readonly ends: readonly { readonly x: number; readonly y: number }[];
+}
+
+async function geometry(page: Page): Promise<Geometry> {
+  return page.evaluate<Geometry>(`(() => {
+    const svg = document.querySelector('.pm-canvas svg');
+    const box = (el, id) => { const b = el.getBBox(); return { id, x: b.x, y: b.y, w: b.width, h: b.height }; };
+    const boxes = [
+      ...[...svg.querySelectorAll('g.pm-node')].map((g) => box(g.querySelector('rect'), g.getAttribute('data-activity'))),
+      ...[...svg.querySelectorAll('g.pm-start circle')].map((c) => box(c, 'start')),
+      ...[...svg.querySelectorAll('g.pm-end rect')].map((r) => box(r, 'end')),
+    ];
+    const ends = [...svg.querySelectorAll('g.pm-edge path')].flatMap((p) => {
+      const length = p.getTotalLength();
+      return [p.getPointAtLength(0), p.getPointAtLength(length)].map((q) => ({ x: q.x, y: q.y }));
+    });
+    return { boxes, ends };
+  })()`);
+}
+
+/** The pairs the map keeps at `percent`% of paths: that share of the most frequent (rounded up), and any as frequent as the last kept. */
+function keptPairs(map: ProcessMap, percent: number): ProcessMap['edges'] {
+  const n = Math.max(1, Math.ceil((map.edges.length * percent) / 100));
+  const floor = map.edges[n - 1]?.count ?? 0;
+  return map.edges.filter((e, i) => i < n || e.count >= floor);
+}
+
+/** The activities the map at `percent`% of paths leaves without any arrow: not in a pair kept, nor starting or ending cases as often as the rarest pair kept (the most frequent start and end always drawn). */
+function expectedHidden(map: ProcessMap, percent: number): string[] {
+  const kept = keptPairs(map, percent);
+  const rarest = Math.min(...kept.map((e) => e.count));
+  const linked = new Set(kept.flatMap((e) => [e.from, e.to]));
+  for (const list of [map.starts, map.ends]) for (const [i, x] of list.entries()) if (i === 0 || x.count >= rarest) linked.add(x.name);
+  return map.activities.map((a) => a.name).filter((a) => !linked.has(a)).sort();
+}
+
+/**
+ * The drawing's geometry: no two boxes overlap; every activity drawn has an arrow ending at its box
+ * (the start and end markers are always drawn); the activities drawn and those named in the note
+ * under the graph are the map's activities, the note's those `expectedHidden` gives.
+ */
+async function expectTidyDrawing(page: Page, map: ProcessMap, percent: number): Promise<number> {
+  const { boxes, ends } = await geometry(page);
+  const overlaps: string[] = [];
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (w > 0.5 && h > 0.5) overlaps.push(`${a.id} × ${b.id}`);
+    }
+  }
+  expect(overlaps, `boxes overlapping at ${percent}%`).toEqual([]);
+  const near = (box: Geometry['boxes'][number]) => ends.some((p) => p.x >= box.x - 3 && p.x <= box.x + box.w + 3 && p.y >= box.y - 3 && p.y <= box.y + box.h + 3);
+  expect(boxes.filter((b) => b.id !== 'start' && b.id !== 'end' && !near(b)).map((b) => b.id), `boxes without an arrow at ${percent}%`).toEqual([]);
+  expect(boxes.filter((b) => b.id === 'start' || b.id === 'end').map((b) => b.id).sort()).toEqual(['end', 'start']);
+  const drawn = boxes.filter((b) => b.id !== 'start' && b.id !== 'end').map((b) => b.id);
+  const note = page.getByTestId('pm-hidden-note');
+  const hidden = (await note.count()) === 0 ? [] : await note.locator('button[data-activity]').evaluateAll((bs) => bs.map((b) => (b as unknown as { getAttribute(n: string): string | null }).getAttribute('data-activity') ?? ''));
+  expect([...hidden].sort(), `activities named as hidden at ${percent}%`).toEqual(expectedHidden(map, percent));
+  expect([...drawn, ...hidden].sort()).toEqual(map.activities.map((a) => a.name).sort());
+  if (hidden.length > 0) expect(await note.innerText()).toMatch(new RegExp(`^${hidden.length} activit(y has|ies have) no path among those shown`));
+  return hidden.length;
+}
+
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const violations = await seriousViolations(page);
   expect(violations.length, describeViolations(where, violations)).toBe(0);
@@ -125,12 +196,20 @@ describe('the process map on the large demo', () => {
       const floor = map.edges[n - 1]?.count ?? 0;
       const kept = map.edges.filter((e, i) => i < n || e.count >= floor).map((e) => `${e.from} → ${e.to}`);
       expect(await drawnPairs(page)).toEqual([...kept].sort());
-      expect(await page.locator('svg g.pm-node').count()).toBe(map.activities.length);
-      // All paths.
+      await expectTidyDrawing(page, map, 50);
+      // All paths: every activity drawn, none overlapping.
       await page.getByRole('slider', { name: 'Paths shown' }).fill('100');
       await expect.poll(() => drawnPairs(page)).toEqual(map.edges.map((e) => `${e.from} → ${e.to}`).sort());
+      expect(await expectTidyDrawing(page, map, 100)).toBe(0);
+      // Few paths: the activities left without one are named under the graph, not drawn over it.
+      await page.getByRole('slider', { name: 'Paths shown' }).fill('5');
+      await expect.poll(() => drawnPairs(page)).toEqual(keptPairs(map, 5).map((e) => `${e.from} → ${e.to}`).sort());
+      expect(await expectTidyDrawing(page, map, 5)).toBeGreaterThan(0);
+      await saveScreenshot(page, 'process-map-few-paths', 'en');
       await page.getByRole('slider', { name: 'Paths shown' }).fill('30');
       await expect.poll(() => new URL(page.url()).searchParams.get('paths')).toBe('30');
+      await expect.poll(() => drawnPairs(page)).toEqual(keptPairs(map, 30).map((e) => `${e.from} → ${e.to}`).sort());
+      await expectTidyDrawing(page, map, 30);
 
       // The most frequent pair, selected by a click on its arrow: the panel shows its count, mean and median.
       const top = map.edges[0];
@@ -182,6 +261,7 @@ describe('the process map on the large demo', () => {
       await expect.poll(() => shownFigures(page), { timeout: MAP_TIMEOUT_MS }).toEqual(apiFigures(byDomain));
       expect(await shownPairs(table)).toEqual(apiPairs(byDomain));
       expect(await drawnPairs(page)).toEqual(byDomain.edges.map((e) => `${e.from} → ${e.to}`).sort());
+      await expectTidyDrawing(page, byDomain, 100);
 
       // A unit instead: the first unit below the top one in the picker (a department).
       table = await openMap(page, '?paths=100');
@@ -197,6 +277,7 @@ describe('the process map on the large demo', () => {
       await expect.poll(() => shownFigures(page), { timeout: MAP_TIMEOUT_MS }).toEqual(apiFigures(byUnit));
       expect(await shownPairs(table)).toEqual(apiPairs(byUnit));
       expect(await drawnPairs(page)).toEqual(byUnit.edges.map((e) => `${e.from} → ${e.to}`).sort());
+      await expectTidyDrawing(page, byUnit, 100);
       await expectAccessible(page, 'process map of one unit');
       await saveScreenshot(page, 'process-map-unit', 'en');
     },

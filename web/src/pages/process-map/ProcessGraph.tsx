@@ -4,7 +4,8 @@
  * count on it, and mean and median times on hover, focus or selection; the start and end markers
  * with the cases that start and end at each activity. Boxes and arrows are buttons (click, Enter
  * or Space) that select what the side panel shows; zoom in and out (then it scrolls within its
- * frame), or fit to the frame's width.
+ * frame), or fit to the frame's width. Activities with no arrow shown are left out of the drawing
+ * and named in a note under it, each a button that selects it.
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,13 +55,17 @@ export default function ProcessGraph({ map, shown, selection, onSelect, label }:
   const selectedEdge = selection?.kind === 'edge' ? selection.key : null;
   const near = (e: PlacedEdge): boolean => selectedNode !== null && (e.from === selectedNode || e.to === selectedNode);
 
+  const markerText = (id: string): string => `${id === START ? t('start') : t('end')} (${f.number(map.cases)})`;
+  // The markers' labels stand to their right, outside what dagre laid out: the drawing is widened to hold them.
+  const width = Math.ceil(Math.max(layout.width, ...layout.nodes.filter((n) => n.id === START || n.id === END).map((n) => n.x + n.width / 2 + 6 + markerText(n.id).length * 7.4 + 8)));
+
   const marker = (n: PlacedNode) => {
     const isStart = n.id === START;
     return (
       <g key={n.id} className={isStart ? 'pm-start' : 'pm-end'} aria-hidden="true">
         {isStart ? <circle cx={n.x} cy={n.y} r={n.width / 2} /> : <rect x={n.x - n.width / 2} y={n.y - n.height / 2} width={n.width} height={n.height} rx={4} />}
         <text x={n.x + n.width / 2 + 6} y={n.y + 4} className="pm-marker-label">
-          {isStart ? t('start') : t('end')} ({f.number(map.cases)})
+          {markerText(n.id)}
         </text>
       </g>
     );
@@ -157,9 +162,9 @@ export default function ProcessGraph({ map, shown, selection, onSelect, label }:
         <svg
           role="group"
           aria-label={t('graph', { cases: f.number(map.cases) })}
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          viewBox={`0 0 ${width} ${layout.height}`}
           width={zoom === 1 ? '100%' : `${zoom * 100}%`}
-          style={{ maxWidth: layout.width * Math.max(1, zoom / 1.5) }}
+          style={{ maxWidth: width * Math.max(1, zoom / 1.5) }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') onSelect(null);
           }}
@@ -176,6 +181,19 @@ export default function ProcessGraph({ map, shown, selection, onSelect, label }:
           <g className="pm-nodes">{layout.nodes.map((n) => (n.id === START || n.id === END ? marker(n) : box(n)))}</g>
         </svg>
       </div>
+      {layout.hidden.length > 0 && (
+        <p className="muted pm-hidden-note" data-testid="pm-hidden-note">
+          {t('hiddenNote', { count: layout.hidden.length, number: f.number(layout.hidden.length) })}{' '}
+          {layout.hidden.map((name, i) => (
+            <span key={name}>
+              {i > 0 && ', '}
+              <button type="button" className="pm-link" data-activity={name} aria-pressed={selectedNode === name} onClick={() => onSelect(selectedNode === name ? null : { kind: 'node', name })}>
+                {label(name)}
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
     </div>
   );
 }

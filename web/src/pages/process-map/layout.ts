@@ -1,7 +1,10 @@
 /**
  * The process map laid out with dagre (@dagrejs/dagre, MIT): activities as boxes ranked top to
  * bottom, a start and an end marker, and the pairs shown as routed edges with a place for their
- * label. Only the graph's chunk imports this (dagre is loaded when a map is first drawn).
+ * label. An activity none of whose arrows is shown (all below the paths kept) is left out of the
+ * drawing and named in `hidden`, as Disco and ProM do — dagre would put such a lone box at the top
+ * left, over the graph; the start and end markers are always drawn. Only the graph's chunk imports
+ * this (dagre is loaded when a map is first drawn).
  */
 import dagre from '@dagrejs/dagre';
 import { edgeKey, type MapEdge, type ProcessMap } from './processMapModel.js';
@@ -33,30 +36,26 @@ export interface PlacedEdge {
   readonly labelY: number;
 }
 
-/** The whole drawing. */
+/** The whole drawing, and the activities left out of it (no arrow of theirs shown), most frequent first. */
 export interface Layout {
   readonly width: number;
   readonly height: number;
   readonly nodes: readonly PlacedNode[];
   readonly edges: readonly PlacedEdge[];
+  readonly hidden: readonly string[];
 }
 
 const CHAR = 7.4;
 const BOX_HEIGHT = 46;
 const MARKER = 30;
 
-/** Lays out the activities (boxes sized for their `label`), the `shown` pairs, and the start and end markers with the arrows of their case counts (those as frequent as the pairs shown). */
+/** Lays out the activities with an arrow shown (boxes sized for their `label`), the `shown` pairs, and the start and end markers with the arrows of their case counts (those as frequent as the pairs shown); the other activities are `hidden`. */
 export function layoutMap(map: ProcessMap, shown: readonly MapEdge[], label: (activity: string) => string): Layout {
   const g = new dagre.graphlib.Graph<Record<string, unknown>, { width: number; height: number }, { width: number; height: number; labelpos: 'c'; weight: number; minlen: number }>();
   g.setGraph({ rankdir: 'TB', nodesep: 22, edgesep: 10, ranksep: 50, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({ width: 0, height: 0, labelpos: 'c', weight: 1, minlen: 1 }));
   const counts = new Map(map.activities.map((a) => [a.name, a.count]));
-  for (const a of map.activities) g.setNode(a.name, { width: Math.max(120, label(a.name).length * CHAR + 30), height: BOX_HEIGHT });
   const markers = map.cases > 0;
-  if (markers) {
-    g.setNode(START, { width: MARKER, height: MARKER });
-    g.setNode(END, { width: MARKER, height: MARKER });
-  }
   // The start and end arrows follow the paths shown: none rarer than the rarest pair drawn (but always the most frequent of each).
   const floor = shown.length === 0 ? 0 : Math.min(...shown.map((e) => e.count));
   const frequent = (list: ProcessMap['starts']) => list.filter((s, i) => i === 0 || s.count >= floor);
@@ -65,6 +64,16 @@ export function layoutMap(map: ProcessMap, shown: readonly MapEdge[], label: (ac
     ...shown.map((e) => ({ from: e.from, to: e.to, count: e.count, edge: e })),
     ...(markers ? frequent(map.ends).map((s) => ({ from: s.name, to: END, count: s.count, edge: null })) : []),
   ];
+  const linked = new Set(all.flatMap((e) => [e.from, e.to]));
+  const hidden: string[] = [];
+  for (const a of map.activities) {
+    if (linked.has(a.name)) g.setNode(a.name, { width: Math.max(120, label(a.name).length * CHAR + 30), height: BOX_HEIGHT });
+    else hidden.push(a.name);
+  }
+  if (markers) {
+    g.setNode(START, { width: MARKER, height: MARKER });
+    g.setNode(END, { width: MARKER, height: MARKER });
+  }
   for (const e of all) g.setEdge(e.from, e.to, { width: String(e.count).length * 8 + 10, height: 16, labelpos: 'c', weight: Math.max(1, Math.round(Math.log2(e.count + 1))), minlen: 1 });
   dagre.layout(g);
   const nodes: PlacedNode[] = g.nodes().map((id) => {
@@ -78,7 +87,7 @@ export function layoutMap(map: ProcessMap, shown: readonly MapEdge[], label: (ac
     return { key: e.edge === null ? `${e.from}\u0001${e.to}` : edgeKey(e.edge), from: e.from, to: e.to, count: e.count, edge: e.edge, points, labelX: l.x ?? mid.x, labelY: l.y ?? mid.y };
   });
   const size = g.graph() as { width?: number; height?: number };
-  return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges };
+  return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges, hidden: [...hidden].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
 /** An SVG path through the points: straight to the first midpoint, then quadratic curves through the rest (smooth, as dagre-d3's basis curve). */
