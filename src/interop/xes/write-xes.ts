@@ -4,10 +4,7 @@
  * timestamp in UTC (`Z`), every value escaped. Written to a stream as traces come, so the memory
  * is one trace's whatever the log's size; gzip when the file name ends in `.gz`.
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
-import { createGzip } from 'node:zlib';
+import { createTextFile } from '../text-file-out.js';
 
 /** One event to write: its activity, instant (UTC ms; null: none written), transition (null: none), resource and group, and more attributes as text. */
 export interface XesOutEvent {
@@ -63,35 +60,26 @@ export function traceXml(t: XesOutTrace): string {
   return lines.join('\n');
 }
 
-async function put(out: Writable, text: string, failed: Promise<never>): Promise<void> {
-  if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
-}
-
 /**
- * Writes the traces to `path` (gzip when it ends in `.gz`), in the order given, and returns how many
- * traces and events it wrote. The file is complete when the promise resolves; a file that cannot be
- * written rejects it.
+ * Writes the traces to a new file at `path` (gzip when it ends in `.gz`; never over an existing
+ * file), in the order given, and returns how many traces and events it wrote. The file is complete
+ * when the promise resolves; a file that cannot be written rejects it.
  */
 export async function writeXes(path: string, traces: AsyncIterable<XesOutTrace> | Iterable<XesOutTrace>): Promise<{ readonly traces: number; readonly events: number }> {
-  const file = createWriteStream(path);
-  const gzip = path.endsWith('.gz') ? createGzip() : null;
-  const out: Writable = gzip ?? file;
-  if (gzip !== null) gzip.pipe(file);
-  const failed = new Promise<never>((_, reject) => {
-    file.on('error', reject);
-    gzip?.on('error', reject);
-  });
-  failed.catch(() => undefined); // observed below; never an unhandled rejection
-  const closed = Promise.race([once(file, 'close'), failed]);
+  const out = createTextFile(path);
   let nTraces = 0;
   let nEvents = 0;
-  await put(out, HEADER, failed);
-  for await (const t of traces) {
-    await put(out, traceXml(t), failed);
-    nTraces++;
-    nEvents += t.events.length;
+  try {
+    await out.write(HEADER);
+    for await (const t of traces) {
+      await out.write(traceXml(t));
+      nTraces++;
+      nEvents += t.events.length;
+    }
+    await out.close('</log>\n');
+  } catch (error) {
+    out.abort();
+    throw error;
   }
-  out.end('</log>\n');
-  await closed;
   return { traces: nTraces, events: nEvents };
 }
