@@ -102,6 +102,8 @@ async function drawnPairs(page: Page): Promise<string[]> {
 interface Geometry {
   readonly boxes: readonly { readonly id: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }[];
   readonly ends: readonly { readonly x: number; readonly y: number }[];
+  /** Each arrow's count label: its pair and how far (SVG units) its anchor is from the nearest point of the arrow's curve. */
+  readonly labels: readonly { readonly pair: string; readonly distance: number }[];
 }
 
 async function geometry(page: Page): Promise<Geometry> {
@@ -117,7 +119,21 @@ async function geometry(page: Page): Promise<Geometry> {
       const length = p.getTotalLength();
       return [p.getPointAtLength(0), p.getPointAtLength(length)].map((q) => ({ x: q.x, y: q.y }));
     });
-    return { boxes, ends };
+    const labels = [...svg.querySelectorAll('g.pm-edge')].flatMap((g) => {
+      const path = g.querySelector('path:last-of-type');
+      const text = g.querySelector('text.pm-edge-count');
+      if (path === null || text === null) return [];
+      const x = Number(text.getAttribute('x'));
+      const y = Number(text.getAttribute('y')) - 4;
+      const length = path.getTotalLength();
+      let distance = Infinity;
+      for (let k = 0; k <= 200; k++) {
+        const q = path.getPointAtLength((length * k) / 200);
+        distance = Math.min(distance, Math.hypot(q.x - x, q.y - y));
+      }
+      return [{ pair: (g.getAttribute('data-from') ?? 'start') + ' → ' + (g.getAttribute('data-to') ?? 'end'), distance }];
+    });
+    return { boxes, ends, labels };
   })()`);
 }
 
@@ -138,12 +154,14 @@ function expectedHidden(map: ProcessMap, percent: number): string[] {
 }
 
 /**
- * The drawing's geometry: no two boxes overlap; every activity drawn has an arrow ending at its box
+ * The drawing's geometry: no two boxes overlap; every arrow's count sits on its curve; every activity drawn has an arrow ending at its box
  * (the start and end markers are always drawn); the activities drawn and those named in the note
  * under the graph are the map's activities, the note's those `expectedHidden` gives.
  */
 async function expectTidyDrawing(page: Page, map: ProcessMap, percent: number): Promise<number> {
-  const { boxes, ends } = await geometry(page);
+  const { boxes, ends, labels } = await geometry(page);
+  expect(labels.length).toBeGreaterThan(0);
+  expect(labels.filter((l) => l.distance > 6).map((l) => `${l.pair}: ${l.distance.toFixed(0)}`), `arrow counts away from their arrows at ${percent}%`).toEqual([]);
   const overlaps: string[] = [];
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1)) {

@@ -83,11 +83,31 @@ export function layoutMap(map: ProcessMap, shown: readonly MapEdge[], label: (ac
   const edges: PlacedEdge[] = all.map((e) => {
     const l = g.edge(e.from, e.to) as { points?: Array<{ x: number; y: number }>; x?: number; y?: number };
     const points = l.points ?? [];
-    const mid = points[Math.floor(points.length / 2)] ?? { x: 0, y: 0 };
-    return { key: e.edge === null ? `${e.from}\u0001${e.to}` : edgeKey(e.edge), from: e.from, to: e.to, count: e.count, edge: e.edge, points, labelX: l.x ?? mid.x, labelY: l.y ?? mid.y };
+    // On the curve drawn (pathThrough), not on dagre's polyline: a long arrow's curve strays far from its label point.
+    const mid = middleOfPath(points) ?? { x: l.x ?? 0, y: l.y ?? 0 };
+    return { key: e.edge === null ? `${e.from}\u0001${e.to}` : edgeKey(e.edge), from: e.from, to: e.to, count: e.count, edge: e.edge, points, labelX: mid.x, labelY: mid.y };
   });
   const size = g.graph() as { width?: number; height?: number };
   return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges, hidden: [...hidden].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+/** The point halfway along the middle piece of the curve `pathThrough` draws through the points (undefined without points). */
+export function middleOfPath(points: ReadonlyArray<{ readonly x: number; readonly y: number }>): { x: number; y: number } | undefined {
+  const p = points;
+  if (p.length === 0) return undefined;
+  if (p.length <= 2) {
+    const a = p[0] as { x: number; y: number };
+    const b = p[p.length - 1] as { x: number; y: number };
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  }
+  // Piece i (1 … n-2) is a quadratic curve with control point p[i], from the end of piece i-1 to the
+  // midpoint of p[i] and p[i+1] (the first starts at p[0], the last ends at p[n-1]); at t = ½ it is
+  // ¼ start + ½ control + ¼ end.
+  const at = (i: number) => p[i] as { x: number; y: number };
+  const i = Math.floor((p.length - 1) / 2);
+  const start = i === 1 ? at(0) : { x: (at(i - 1).x + at(i).x) / 2, y: (at(i - 1).y + at(i).y) / 2 };
+  const end = i === p.length - 2 ? at(p.length - 1) : { x: (at(i).x + at(i + 1).x) / 2, y: (at(i).y + at(i + 1).y) / 2 };
+  return { x: start.x / 4 + at(i).x / 2 + end.x / 4, y: start.y / 4 + at(i).y / 2 + end.y / 4 };
 }
 
 /** An SVG path through the points: straight to the first midpoint, then quadratic curves through the rest (smooth, as dagre-d3's basis curve). */
