@@ -75,10 +75,14 @@ export class SqlShapes {
     return this.text(`heads:${table}`, (db) => db.selectFrom(table).select(['id', 'seq', 'hash']).compile());
   }
 
-  /** The heads (id, seq, hash) of a table of streams that differ from what the checkpoints recorded, or that they never recorded. */
-  selectChangedHeads(table: StreamTable): string {
-    return this.text(`changed-heads:${table}`, (db) =>
-      sql`select t.id, t.seq, t.hash from ${sql.table(table)} t left join checkpoint_heads c on c.stream_id = t.id where c.stream_id is null or c.seq <> t.seq`.compile(db),
+  /**
+   * Every head (id, seq, hash) of a table of streams with the seq the checkpoints recorded for it
+   * (null when never recorded), in one statement, so that which heads changed and what the root
+   * covers come from the same snapshot even under READ COMMITTED.
+   */
+  selectHeadsAgainstCheckpoints(table: StreamTable): string {
+    return this.text(`heads-against-checkpoints:${table}`, (db) =>
+      sql`select t.id, t.seq, t.hash, c.seq as recorded from ${sql.table(table)} t left join checkpoint_heads c on c.stream_id = t.id`.compile(db),
     );
   }
 

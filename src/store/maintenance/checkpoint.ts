@@ -5,7 +5,6 @@
 import type { StreamHead } from '../../domain/checkpoint.js';
 import { SYSTEM_ACTOR } from '../../domain/event.js';
 import { LEDGER_STREAM_ID } from '../../domain/ids.js';
-import { projectedHeads } from '../heads.js';
 import { STREAM_TABLE } from '../schema.js';
 import { merkleRoot } from '../merkle.js';
 import type { SqlConnection } from '../driver.js';
@@ -23,19 +22,24 @@ export type CheckpointSession = Pick<WriteSession, 'load' | 'append'> & { connec
 
 /**
  * Appends a checkpoint in the session's transaction, or returns null when nothing changed and
- * `force` is false. Holds the heads that changed since the last checkpoint (they are the event)
- * and one compact head per stream for the root; the database finds which changed.
+ * `force` is false. Each table's heads are read in one statement with what the checkpoints recorded
+ * for them, so the changed heads and the root agree even while other transactions commit; the root
+ * is built as the sorted heads pass, so memory holds the heads and the changed ones, nothing more.
  */
 export async function appendCheckpoint(session: CheckpointSession, shapes: SqlShapes, at: string, force: boolean): Promise<CheckpointResult | null> {
   const sql = await session.connection();
+  const all: StreamHead[] = [];
   const changed: StreamHead[] = [];
   for (const table of Object.values(STREAM_TABLE)) {
     if (table === 'ledger') continue;
-    const rows = await sql.all<{ id: string; seq: number | string; hash: string }>(shapes.selectChangedHeads(table), []);
-    for (const r of rows) changed.push([r.id, Number(r.seq), r.hash]);
+    const rows = await sql.all<{ id: string; seq: number | string; hash: string; recorded: number | string | null }>(shapes.selectHeadsAgainstCheckpoints(table), []);
+    for (const r of rows) {
+      const head: StreamHead = [r.id, Number(r.seq), r.hash];
+      all.push(head);
+      if (r.recorded === null || Number(r.recorded) !== head[1]) changed.push(head);
+    }
   }
   if (changed.length === 0 && !force) return null;
-  const all = await projectedHeads((q, p) => sql.all(q, p), shapes);
   const root = merkleRoot(sortHeads(all));
   const ledger = await session.load('ledger', LEDGER_STREAM_ID);
   const when = ledger !== undefined && ledger.state.lastEventAt > at ? ledger.state.lastEventAt : at;
