@@ -26,6 +26,11 @@ export interface DialectCapabilities {
    * anyway and a claim needs no lock clause (SQLite, BEGIN IMMEDIATE).
    */
   readonly skipLocked: boolean;
+  /**
+   * The collation under which text sorts by code point (SQLite's `binary`, PostgreSQL's `"C"`):
+   * for the ASCII ids of streams, the UTF-16 code-unit order the Merkle tree of checkpoints uses.
+   */
+  readonly codePointCollation: string;
   /** The most bound parameters one statement may carry. */
   readonly maxParameters: number;
   /**

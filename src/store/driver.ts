@@ -11,6 +11,11 @@ export interface SqlConnection {
   all<R>(sql: string, parameters: readonly unknown[]): Promise<R[]>;
   /** Runs a statement for its effect. */
   run(sql: string, parameters: readonly unknown[]): Promise<void>;
+  /**
+   * Runs a query and hands each row to `onRow` in order: as it is read where the back end streams
+   * (SQLite), so the rows are never all held at once; `onRow` must not use the connection.
+   */
+  each<R>(sql: string, parameters: readonly unknown[], onRow: (row: R) => void): Promise<void>;
 }
 
 /** Runs write transactions, one at a time per connection, committing on success and rolling back on any throw. */

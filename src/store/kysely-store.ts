@@ -98,7 +98,7 @@ export class KyselyStore implements Store {
   }
 
   checkpoint(at: string, force = false): Promise<CheckpointResult | null> {
-    return this.session('direct', (s) => appendCheckpoint(s, this.shapes, at, force));
+    return this.session('direct', (s) => appendCheckpoint(s, this.shapes, this.caps.codePointCollation, at, force));
   }
 
   async verify(progress?: Progress): Promise<VerifyReport> {

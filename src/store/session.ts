@@ -263,7 +263,7 @@ export class Session implements WriteSession {
   }
 
   checkpoint(at: string): Promise<CheckpointResult | null> {
-    return appendCheckpoint(this, this.shapes, at, false);
+    return appendCheckpoint(this, this.shapes, this.caps.codePointCollation, at, false);
   }
 
   async decisionNumberTaken(bodyId: string, number: string): Promise<boolean> {

@@ -76,14 +76,18 @@ export class SqlShapes {
   }
 
   /**
-   * Every head (id, seq, hash) of a table of streams with the seq the checkpoints recorded for it
-   * (null when never recorded), in one statement, so that which heads changed and what the root
-   * covers come from the same snapshot even under READ COMMITTED.
+   * Every head (id, seq, hash) of the given tables of streams with the seq the checkpoints recorded
+   * for it (null when never recorded), in ONE statement — which heads changed and what the root
+   * covers come from the same snapshot even under READ COMMITTED — ordered by id under `collation`
+   * (the back end's code-point collation), so the heads can be consumed as they are read.
    */
-  selectHeadsAgainstCheckpoints(table: StreamTable): string {
-    return this.text(`heads-against-checkpoints:${table}`, (db) =>
-      sql`select t.id, t.seq, t.hash, c.seq as recorded from ${sql.table(table)} t left join checkpoint_heads c on c.stream_id = t.id`.compile(db),
-    );
+  selectHeadsAgainstCheckpoints(tables: readonly StreamTable[], collation: string): string {
+    return this.text(`heads-against-checkpoints:${tables.join(',')}:${collation}`, (db) => {
+      const each = tables.map(
+        (table) => sql`select t.id collate ${sql.raw(collation)} as id, t.seq, t.hash, c.seq as recorded from ${sql.table(table)} t left join checkpoint_heads c on c.stream_id = t.id`,
+      );
+      return sql`${sql.join(each, sql` union all `)} order by 1`.compile(db);
+    });
   }
 
   /** A decision of a body by its number. */

@@ -2,6 +2,8 @@
  * Ends every test run with a plain summary line, `N passed, N failed`, and before it the count of
  * storage-suite tests per back end (tests whose name carries `[sqlite]` or `[postgres]`). A file
  * that failed without a failed test (its beforeAll threw, or it did not load) counts as one failure.
+ * Before both, the ten slowest test files (collect + tests + hooks), so every run's log shows where
+ * its time went.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -33,7 +35,15 @@ export default class SummaryReporter implements Reporter {
       failed += failedHere === 0 && m.state() === 'failed' ? 1 : failedHere;
     }
     failed += unhandledErrors.length;
-    const lines: string[] = [''];
+    const lines: string[] = ['', 'slowest test files (s, collect + tests):'];
+    const timed = modules.map((m) => {
+      const d = m.diagnostic();
+      return { id: m.moduleId, seconds: (d.collectDuration + d.duration) / 1000 };
+    });
+    timed.sort((a, b) => b.seconds - a.seconds);
+    const root = process.cwd() + '/';
+    for (const t of timed.slice(0, 10)) lines.push(`  ${t.seconds.toFixed(1).padStart(7)}  ${t.id.replace(root, '')}`);
+    lines.push('');
     for (const [b, c] of perBackend) lines.push(`storage suites on ${b}: ${c.passed} passed, ${c.failed} failed`);
     if (skipped > 0) lines.push(`${skipped} skipped`);
     lines.push(`${passed} passed, ${failed} failed`);

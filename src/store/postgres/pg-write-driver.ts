@@ -26,6 +26,10 @@ function connection(client: pg.PoolClient): SqlConnection {
     run: async (sql: string, parameters: readonly unknown[]): Promise<void> => {
       await client.query({ name: statementName(sql), text: sql, values: [...parameters] });
     },
+    // node-postgres reads a result whole; the rows are handed over one by one all the same.
+    each: async <R>(sql: string, parameters: readonly unknown[], onRow: (row: R) => void): Promise<void> => {
+      for (const row of (await client.query<R & pg.QueryResultRow>({ name: statementName(sql), text: sql, values: [...parameters] })).rows) onRow(row);
+    },
   };
 }
 

@@ -17,6 +17,7 @@ export const postgresCapabilities: DialectCapabilities = {
   clusterByKey: (table) => table,
   rowLocks: true,
   skipLocked: true,
+  codePointCollation: '"C"',
   maxParameters: 60_000,
   // One snapshot for the whole transaction, and a promise to write nothing.
   snapshot: { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -19,6 +19,7 @@ export const sqliteCapabilities: DialectCapabilities = {
   clusterByKey: (table) => table.modifyEnd(sql`without rowid`),
   rowLocks: false,
   skipLocked: false,
+  codePointCollation: 'binary',
   maxParameters: 32_000,
   // A deferred BEGIN on the WAL reader: its snapshot is fixed by the first read and kept until COMMIT.
   snapshot: {},

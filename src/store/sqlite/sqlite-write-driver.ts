@@ -28,6 +28,13 @@ export class SqliteWriteDriver implements WriteDriver {
         prepare(sql).run(parameters);
         return Promise.resolve();
       },
+      // better-sqlite3 steps the statement row by row: the rows are never all in memory.
+      each: <R>(sql: string, parameters: readonly unknown[], onRow: (row: R) => void): Promise<void> =>
+        // A throw inside the executor (the statement's, or onRow's) rejects the promise.
+        new Promise<void>((resolve) => {
+          for (const row of prepare(sql).iterate(parameters)) onRow(row as R);
+          resolve();
+        }),
     };
   }
 
