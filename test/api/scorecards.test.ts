@@ -4,14 +4,17 @@
  * verified on time, late, on time thanks to an extension, and one open (escalated, rejected); a
  * southern unit's one case; the root's subtree adding them up; the cases behind a figure; the
  * months; decree inflation of the fixture's decision, and its body's months (counted by hand, and
- * equal to the counts of the body's decisions and cases read through the API). Every answer holds
- * only the units the caller's roles cover: a unit head of the south sees the south alone, and the
- * north is 404 to them.
+ * equal to the counts of the body's decisions and cases read through the API), and what is behind
+ * each of those month figures (GET /decree-inflation/cases: as many as the figure, each decision
+ * dated and each case issued or verified in that month by its own events). Every answer holds only
+ * the units the caller's roles cover: a unit head of the south sees the south alone, and the north
+ * is 404 to them; they see the body's months but only the south's case behind them, and a person
+ * without a role sees no body.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { CommandInput } from '../../src/app/commands/schemas.js';
-import type { decreeInflationSchema, scorecardCasesSchema, scorecardsSchema } from '../../src/http/routes/scorecards.schemas.js';
+import type { decreeCasesSchema, decreeInflationSchema, scorecardCasesSchema, scorecardsSchema } from '../../src/http/routes/scorecards.schemas.js';
 import { apiWorld, type ApiWorld, type Client } from '../support/api-world.js';
 import { backends } from '../support/backends.js';
 import { DAY, expectOk, HOUR, ORG } from '../support/world.js';
@@ -19,6 +22,7 @@ import { DAY, expectOk, HOUR, ORG } from '../support/world.js';
 type Scorecards = z.infer<typeof scorecardsSchema>;
 type FigureCases = z.infer<typeof scorecardCasesSchema>;
 type DecreeInflation = z.infer<typeof decreeInflationSchema>;
+type DecreeCases = z.infer<typeof decreeCasesSchema>;
 
 const U = { root: 'unit_sc', north: 'unit_sc-n', south: 'unit_sc-s' } as const;
 const P = { admin: 'per_sc-admin', verifier: 'per_sc-ver', north: 'per_sc-n', south: 'per_sc-s', southHead: 'per_sc-shead' } as const;
@@ -243,6 +247,123 @@ for (const backend of backends()) {
       }
       expect(cases).toBe(5);
       expect(body.months).toEqual(r.months.map((month) => ({ month, ...want.get(month) })));
+    });
+
+    it("each figure of a body's month opens to what it counts: the decisions dated in it, the cases issued, verified and verified on time in it by their own events", async () => {
+      const admin = await api.withToken(P.admin, ['read']);
+      const span = `from=2022-01-01&to=${until}`;
+      const r = await get<DecreeInflation>(admin, `/api/v1/decree-inflation?${span}`);
+      const monthAt = (ms: number): string => iso(ms).slice(0, 7);
+      const events = new Map<string, { type: string; at: string; payload: { deadline?: string } }[]>();
+      const eventsOf = async (id: string) => {
+        const known = events.get(id);
+        if (known !== undefined) return known;
+        const { items } = await get<{ items: { type: string; at: string; payload: { deadline?: string } }[] }>(admin, `/api/v1/assignments/${encodeURIComponent(id)}/events`);
+        events.set(id, items);
+        return items;
+      };
+      /** The case's standing verification (the last not followed by a reopening) and whether it met the deadline then in force. */
+      const standing = async (id: string): Promise<{ month: string; onTime: boolean } | null> => {
+        let deadline = Number.NaN;
+        let found: { month: string; onTime: boolean } | null = null;
+        for (const e of await eventsOf(id)) {
+          const at = Date.parse(e.at);
+          if (e.type === 'assignment.issued' || e.type === 'assignment.extension-granted') deadline = Date.parse(e.payload.deadline ?? '');
+          if (e.type === 'assignment.verified') found = { month: monthAt(at), onTime: at <= deadline };
+          if (e.type === 'assignment.reopened') found = null;
+        }
+        return found;
+      };
+      let opened = 0;
+      for (const b of r.bodies) {
+        const decisions = await get<{ items: { id: string; number: string; date: string }[] }>(admin, `/api/v1/decisions?body=${encodeURIComponent(b.bodyId)}&limit=200`);
+        for (const m of b.months) {
+          for (const figure of ['decisions', 'issued', 'verified', 'verifiedOnTime'] as const) {
+            const c = await get<DecreeCases>(admin, `/api/v1/decree-inflation/cases?${span}&body=${encodeURIComponent(b.bodyId)}&month=${m.month}&figure=${figure}`);
+            const where = `${b.bodyId} ${m.month} ${figure}`;
+            expect(c, where).toMatchObject({ bodyId: b.bodyId, month: m.month, figure, total: m[figure] });
+            // The administrator of the fixture's units opens every case of its body; the other bodies' cases sit partly elsewhere.
+            if (b.bodyId === BODY || figure === 'decisions') expect(c.hidden, where).toBe(0);
+            if (m[figure] > 0) opened++;
+            if (figure === 'decisions') {
+              expect(c.items, where).toEqual([]);
+              expect(c.decisions.map((d) => d.id).sort(), where).toEqual(decisions.items.filter((d) => d.date.slice(0, 7) === m.month).map((d) => d.id).sort());
+              for (const d of c.decisions) expect(d, where).toMatchObject({ number: decisions.items.find((x) => x.id === d.id)?.number, date: b.items.find((i) => i.decisionId === d.id)?.date });
+              continue;
+            }
+            expect(c.decisions, where).toEqual([]);
+            expect(c.items.length, where).toBe(c.total - c.hidden);
+            for (const item of c.items) {
+              const log = await eventsOf(item.id);
+              expect(log.some((e) => e.type === 'assignment.cancelled'), `${where} ${item.id}`).toBe(false);
+              if (figure === 'issued') expect(monthAt(Date.parse(log[0]?.at ?? '')), `${where} ${item.id}`).toBe(m.month);
+              else {
+                const v = await standing(item.id);
+                expect(v?.month, `${where} ${item.id}`).toBe(m.month);
+                if (figure === 'verifiedOnTime') expect(v?.onTime, `${where} ${item.id}`).toBe(true);
+              }
+              expect(c.names[item.ownerId], `${where} ${item.id}`).toBeDefined();
+            }
+          }
+        }
+      }
+      expect(opened, 'figures other than zero were opened').toBeGreaterThan(4);
+
+      // By hand, for the fixture's body: its two decisions, its five cases issued at t0, the on-time ones.
+      const paper = await get<DecreeCases>(admin, `/api/v1/decree-inflation/cases?${span}&body=${BODY}&month=2022-01&figure=decisions`);
+      expect(paper.decisions).toEqual([{ id: PAPER, number: 'SC-0', title: 'Scorecard plans', date: '2022-01-20', cases: 0, verified: 0, executed: false }]);
+      expect(paper.names[BODY]).toBe('Score board');
+      const issued = await get<DecreeCases>(admin, `/api/v1/decree-inflation/cases?${span}&body=${BODY}&month=${monthAt(t0)}&figure=issued`);
+      expect(issued.items.map((c) => c.id)).toEqual(Object.values(C).sort());
+      expect(issued.items.find((c) => c.id === C.late)).toMatchObject({ title: `Case ${C.late}`, status: 'verified', ownerId: P.north });
+      const onTime = r.months.map((month) => get<DecreeCases>(admin, `/api/v1/decree-inflation/cases?${span}&body=${BODY}&month=${month}&figure=verifiedOnTime`));
+      expect((await Promise.all(onTime)).flatMap((c) => c.items.map((i) => i.id)).sort()).toEqual([C.onTime, C.extended, C.south].sort());
+      // The limit lists fewer, still counting them all.
+      const two = await get<DecreeCases>(admin, `/api/v1/decree-inflation/cases?${span}&body=${BODY}&month=${monthAt(t0)}&figure=issued&limit=2`);
+      expect(two).toMatchObject({ total: 5, hidden: 0 });
+      expect(two.items.map((c) => c.id)).toEqual(issued.items.slice(0, 2).map((c) => c.id));
+    });
+
+    it("a bad figure or month is 400, a body that does not exist or has no decision in the period 404, each problem+json with its code", async () => {
+      const admin = await api.withToken(P.admin, ['read']);
+      const month = iso(t0).slice(0, 7);
+      const cases = (rest: string): string => `/api/v1/decree-inflation/cases?${period}&${rest}`;
+      for (const [url, status, code] of [
+        [cases(`body=${BODY}&month=${month}&figure=escalations`), 400, 'VALIDATION_FAILED'],
+        [cases(`body=${BODY}&month=1999-01&figure=issued`), 400, 'VALIDATION_FAILED'],
+        [cases(`body=${BODY}&month=${month.replace('-', '/')}&figure=issued`), 400, 'VALIDATION_FAILED'],
+        [cases(`body=${BODY}&figure=issued`), 400, 'VALIDATION_FAILED'],
+        [`/api/v1/decree-inflation/cases?from=2022-03-10&to=2022-03-01&body=${BODY}&month=2022-03&figure=issued`, 400, 'VALIDATION_FAILED'],
+        [cases(`body=body_nowhere&month=${month}&figure=issued`), 404, 'NOT_FOUND'],
+        // The paper decision's body has no decision in February: over February alone it is not in decree inflation.
+        [`/api/v1/decree-inflation/cases?from=2022-02-01&to=2022-03-01&body=${BODY}&month=2022-02&figure=decisions`, 404, 'NOT_FOUND'],
+      ] as const) {
+        const answer = await admin.call('GET', url);
+        expect(answer.status, url).toBe(status);
+        expect(answer.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+        expect((answer.body as { code: string }).code, url).toBe(code);
+      }
+      const outside = await admin.call('GET', cases(`body=${BODY}&month=1999-01&figure=issued`));
+      expect((outside.body as { details?: { field?: string } }).details?.field).toBe('month');
+    });
+
+    it("a unit head of the south sees the body's month but opens only the south's case; a person without a role sees no body", async () => {
+      const month = iso(t0).slice(0, 7);
+      const url = (figure: string): string => `/api/v1/decree-inflation/cases?${period}&body=${BODY}&month=${month}&figure=${figure}`;
+      const head = await api.withToken(P.southHead, ['read']);
+      const issued = await get<DecreeCases>(head, url('issued'));
+      expect(issued).toMatchObject({ total: 5, hidden: 4 });
+      expect(issued.items.map((c) => c.id)).toEqual([C.south]);
+      expect(Object.keys(issued.names).sort()).toEqual([BODY, P.south].sort());
+      const decisions = await get<DecreeCases>(head, url('decisions'));
+      expect(decisions.decisions.map((d) => d.id)).toEqual([DECISION]);
+      const plain = await api.withToken(P.north, ['read']);
+      for (const figure of ['issued', 'decisions']) {
+        const answer = await plain.call('GET', url(figure));
+        expect(answer.status, figure).toBe(404);
+        expect((answer.body as { code: string }).code).toBe('NOT_FOUND');
+        expect(answer.raw.body).not.toContain('asg_sc-');
+      }
     });
   });
 }

@@ -4,9 +4,12 @@
  * page's session, for the same period); a figure opens to the cases GET /api/v1/scorecards/cases
  * lists, each a link to its case; the months of a unit and decree inflation per body are the API's
  * too, each body's months (its row's small chart and, opened, the table of its months) too; its
- * decisions still link to them; French; axe-core; no sideways scroll at 375 px; screenshots.
+ * decisions still link to them; each figure of a body's month opens, below its table, to the
+ * decisions or cases GET /api/v1/decree-inflation/cases lists (as many rows as the figure, or a note
+ * of how many the limit leaves out), each a link to its decision or case; French; axe-core; no
+ * sideways scroll at 375 px; screenshots.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { PHONE, useBrowser } from './support/browser.js';
@@ -47,7 +50,15 @@ interface BodyMonth {
   readonly verified: number;
   readonly verifiedOnTime: number;
 }
+interface DecreeCases {
+  readonly total: number;
+  readonly hidden: number;
+  readonly decisions: readonly { readonly id: string; readonly number: string; readonly title: string }[];
+  readonly items: readonly { readonly id: string; readonly title: string }[];
+}
 interface Decree {
+  readonly from: string;
+  readonly to: string;
   readonly months: readonly string[];
   readonly bodies: readonly { readonly bodyId: string; readonly decisions: number; readonly executed: number; readonly verified: number; readonly items: readonly { readonly decisionId: string }[]; readonly months: readonly BodyMonth[] }[];
   readonly names: Readonly<Record<string, string>>;
@@ -84,6 +95,11 @@ async function shownRows(page: Page, caption: RegExp, key: 'unit' | 'month'): Pr
 
 function pick(f: Figures): Record<string, number> {
   return Object.fromEntries(COLUMNS.map((c) => [c, f[c]]));
+}
+
+/** The href of each link a locator finds, in order. */
+function hrefs(links: Locator): Promise<(string | null)[]> {
+  return links.evaluateAll((as) => as.map((a) => (a as unknown as { getAttribute(name: string): string | null }).getAttribute('href')));
 }
 
 async function expectAccessible(page: Page, where: string): Promise<void> {
@@ -188,6 +204,89 @@ describe('the unit scorecards on the large demo', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('fr');
       await expectAccessible(page, 'scorecards in French');
       await saveScreenshot(page, 'scorecards', 'fr');
+    },
+    300_000,
+  );
+
+  it(
+    "a figure of a body's month opens below its table to the cases or decisions behind it, each a link",
+    async () => {
+      const page = await at.as('admin');
+      await page.goto(`/scorecards?${PERIOD}`);
+      const decree = await apiGet<Decree>(page, `/decree-inflation?${PERIOD}`);
+      // The busiest month of any body: the most cases issued.
+      const busiest = decree.bodies.flatMap((b) => b.months.map((m) => ({ b, m }))).sort((x, y) => y.m.issued - x.m.issued)[0];
+      if (busiest === undefined || busiest.m.issued === 0) throw new Error('no body issued a case in the period');
+      const { b, m } = busiest;
+      const bodyName = decree.names[b.bodyId] ?? b.bodyId;
+      const n = (x: number): string => x.toLocaleString('en-US');
+      await page.locator(`tr[data-body="${b.bodyId}"] th button.score-disclosure`).click();
+      const months = page.getByRole('table', { name: `Decree inflation of ${bodyName}, by month`, exact: true });
+      await months.waitFor();
+      const row = months.locator(`tbody tr[data-month="${m.month}"]`);
+      const behind = (figure: string): Promise<DecreeCases> =>
+        apiGet<DecreeCases>(page, `/decree-inflation/cases?from=${decree.from}&to=${decree.to}&body=${encodeURIComponent(b.bodyId)}&month=${m.month}&figure=${figure}`);
+      const panel = page.locator('.score-decree-items .score-cases');
+
+      // Its cases issued: as many rows as the figure counts, up to the limit, each a link to its case.
+      const issuedButton = row.locator('td[data-figure="issued"] button');
+      expect(await issuedButton.getAttribute('aria-label')).toBe(`Cases issued, ${bodyName}, ${m.month}: ${n(m.issued)} — show the cases`);
+      expect(await issuedButton.getAttribute('aria-pressed')).toBe('false');
+      await issuedButton.click();
+      expect(await issuedButton.getAttribute('aria-pressed')).toBe('true');
+      await page.getByRole('heading', { level: 3, name: `Cases issued: ${bodyName}, ${m.month}`, exact: true }).waitFor();
+      const issued = await behind('issued');
+      expect(issued.total).toBe(m.issued);
+      const links = panel.locator('tbody th a');
+      await expect.poll(() => links.count()).toBe(issued.items.length);
+      expect(issued.items.length).toBe(Math.min(200, issued.total - issued.hidden));
+      expect(await hrefs(links)).toEqual(issued.items.map((c) => `/cases/${encodeURIComponent(c.id)}`));
+      const said = await page.getByTestId('decree-cases-count').innerText();
+      expect(said).toContain(`${n(issued.total)} case${issued.total === 1 ? '' : 's'}.`);
+      if (issued.items.length < issued.total - issued.hidden) expect(said).toContain(`The first ${n(issued.items.length)} are listed.`);
+      await expectAccessible(page, 'scorecards with a month of a body opened');
+      await saveScreenshot(page, 'scorecards-decree-cases', 'en');
+
+      // Its cases verified: the other button is pressed now, and the list is theirs.
+      if (m.verified > 0) {
+        const verifiedButton = row.locator('td[data-figure="verified"] button');
+        await verifiedButton.click();
+        await page.getByRole('heading', { level: 3, name: `Verified: ${bodyName}, ${m.month}`, exact: true }).waitFor();
+        expect(await issuedButton.getAttribute('aria-pressed')).toBe('false');
+        expect(await verifiedButton.getAttribute('aria-pressed')).toBe('true');
+        const verified = await behind('verified');
+        expect(verified.total).toBe(m.verified);
+        await expect.poll(() => hrefs(links)).toEqual(verified.items.map((c) => `/cases/${encodeURIComponent(c.id)}`));
+      }
+
+      // A month's decisions, each a link to its decision; pressed again, the list closes.
+      const withDecisions = b.months.find((x) => x.decisions > 0);
+      if (withDecisions !== undefined) {
+        const button = months.locator(`tbody tr[data-month="${withDecisions.month}"] td[data-figure="decisions"] button`);
+        expect(await button.getAttribute('aria-label')).toBe(`Decisions, ${bodyName}, ${withDecisions.month}: ${n(withDecisions.decisions)} — show the decisions`);
+        await button.click();
+        await page.getByRole('heading', { level: 3, name: `Decisions: ${bodyName}, ${withDecisions.month}`, exact: true }).waitFor();
+        const decisions = await apiGet<DecreeCases>(page, `/decree-inflation/cases?from=${decree.from}&to=${decree.to}&body=${encodeURIComponent(b.bodyId)}&month=${withDecisions.month}&figure=decisions`);
+        expect(decisions.total).toBe(withDecisions.decisions);
+        await expect.poll(() => hrefs(links)).toEqual(decisions.decisions.map((d) => `/decisions/${encodeURIComponent(d.id)}`));
+        expect((await links.first().innerText()).trim()).toBe(`${decisions.decisions[0]?.number ?? ''} — ${decisions.decisions[0]?.title ?? ''}`);
+        await button.click();
+        await expect.poll(() => panel.count()).toBe(0);
+        expect(await button.getAttribute('aria-pressed')).toBe('false');
+      }
+
+      // A zero is a plain number, not a button.
+      const zero = b.months.find((x) => x.verifiedOnTime === 0);
+      if (zero !== undefined) expect(await months.locator(`tbody tr[data-month="${zero.month}"] td[data-figure="verifiedOnTime"] button`).count()).toBe(0);
+
+      // A case of the list opens its page.
+      await issuedButton.click();
+      const first = panel.locator('tbody th a').first();
+      await first.waitFor();
+      const title = (await first.innerText()).trim();
+      await first.click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/cases/${encodeURIComponent(issued.items[0]?.id ?? '')}`);
     },
     300_000,
   );

@@ -167,6 +167,25 @@ function chainOf(parentOf: ReadonlyMap<string, string | null>, unitId: string): 
   return out;
 }
 
+/**
+ * Of the cases `ids` (in their order), those the caller may open — as a party, or through a role over
+ * where the case sits now (its owner's unit and the units above, and its decision's body) — as
+ * listed; a case the record does not hold (any more) is left out too. The rest are the caller's
+ * hidden count.
+ */
+export function openableCases(data: ScoreData, principal: Principal, ids: readonly string[]): FigureCase[] {
+  const bodyOf = (decisionId: string): string | null => data.decisions.get(decisionId)?.bodyId ?? null;
+  const parentOf = new Map(data.units.map((u) => [u.unitId, u.parentId]));
+  const seen: FigureCase[] = [];
+  for (const id of ids) {
+    const c = data.cases.get(id);
+    if (c === undefined) continue;
+    if (!canSeeAssignment(principal, c.parties, { units: chainOf(parentOf, c.ownerUnitId), bodyId: bodyOf(c.facts.decisionId) })) continue;
+    seen.push({ id, title: c.title, status: c.status, deadline: c.deadline, ownerId: c.ownerId });
+  }
+  return seen;
+}
+
 /** The cases behind one figure of one unit's scorecard. NOT_FOUND for a unit the caller may not see; VALIDATION_FAILED for a month outside the period. */
 export async function scorecardCases(store: Store, principal: Principal, query: FigureCasesQuery): Promise<AppResult<FigureCases>> {
   const found = await unitScorecards(store, principal, query);
@@ -181,17 +200,8 @@ export async function scorecardCases(store: Store, principal: Principal, query: 
     if (scope === 'own') return appFail('VALIDATION_FAILED', 'months are counted over the subtree only', { field: 'scope' });
     figures = month.figures;
   }
-  const data = await scoreData(store);
-  const bodyOf = (decisionId: string): string | null => data.decisions.get(decisionId)?.bodyId ?? null;
-  const parentOf = new Map(data.units.map((u) => [u.unitId, u.parentId]));
   const ids = figures.cases[query.figure];
-  const seen: FigureCase[] = [];
-  for (const id of ids) {
-    const c = data.cases.get(id);
-    if (c === undefined) continue;
-    if (!canSeeAssignment(principal, c.parties, { units: chainOf(parentOf, c.ownerUnitId), bodyId: bodyOf(c.facts.decisionId) })) continue;
-    seen.push({ id, title: c.title, status: c.status, deadline: c.deadline, ownerId: c.ownerId });
-  }
+  const seen = openableCases(await scoreData(store), principal, ids);
   return {
     ok: true,
     value: { unitId: query.unitId, figure: query.figure, scope, month: query.month ?? null, from: found.value.from, to: found.value.to, total: ids.length, hidden: ids.length - seen.length, items: seen.slice(0, query.limit ?? 200) },

@@ -1,5 +1,6 @@
 /** The JSON shapes of the unit scorecards and decree inflation (F10) in the API, and their queries. */
 import { z } from 'zod';
+import { BODY_MONTH_KEYS } from '../../analytics/decree-inflation.js';
 import { FIGURE_KEYS } from '../../analytics/scorecards.js';
 
 const id = z.string().min(1).max(80);
@@ -16,6 +17,15 @@ const periodQuery = {
   from: bound.optional().describe('Start of the period, included (default: the start of the UTC month eleven months before now)'),
   to: bound.optional().describe('End of the period, excluded (default: now); counting stops at now in any case'),
 };
+
+/** A case behind a figure, as listed: enough to name it and link to it. */
+const figureCaseSchema = z.object({ id: z.string(), title: z.string(), status: z.enum(['issued', 'in_progress', 'submitted', 'verified', 'cancelled']), deadline: instant, ownerId: z.string() });
+
+/** A month (YYYY-MM, UTC). */
+const monthParam = z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM');
+
+/** How many items to list. */
+const limitParam = z.coerce.number().int().min(1).max(1000).optional().describe('How many to list (default 200)');
 
 /** The scorecards' query. */
 export const scorecardQuerySchema = z
@@ -70,11 +80,7 @@ export const scorecardCasesQuerySchema = z
     unit: id.describe('The unit'),
     figure: z.enum(FIGURE_KEYS).describe('The figure'),
     scope: z.enum(['own', 'subtree']).optional().describe('The unit alone, or its subtree (default)'),
-    month: z
-      .string()
-      .regex(/^\d{4}-\d{2}$/, 'YYYY-MM')
-      .optional()
-      .describe('One month of the period (subtree only)'),
+    month: monthParam.optional().describe('One month of the period (subtree only)'),
     limit: z.coerce.number().int().min(1).max(1000).optional().describe('How many cases to list (default 200)'),
   })
   .strict();
@@ -89,7 +95,7 @@ export const scorecardCasesSchema = z.object({
   to: instant,
   total: count.describe('The cases the figure counts'),
   hidden: count.describe('Of those, the ones the caller may not open (the case sits now where their roles do not reach)'),
-  items: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['issued', 'in_progress', 'submitted', 'verified', 'cancelled']), deadline: instant, ownerId: z.string() })).describe('The cases the caller may open, by id, up to the limit'),
+  items: z.array(figureCaseSchema).describe('The cases the caller may open, by id, up to the limit'),
   names: z.record(z.string(), z.string()).describe('Display names of the owners'),
 });
 
@@ -129,4 +135,41 @@ export const decreeInflationSchema = z.object({
     }),
   ),
   names: z.record(z.string(), z.string()).describe('Display names of the bodies and the decisions (their numbers)'),
+});
+
+/** The query of what is behind one figure of a body's month in decree inflation. */
+export const decreeCasesQuerySchema = z
+  .object({
+    ...periodQuery,
+    body: id.describe('The body'),
+    month: monthParam.describe('One month of the period'),
+    figure: z.enum(BODY_MONTH_KEYS).describe("The figure of the body's month: decisions dated, cases issued, verified, verified on time"),
+    limit: limitParam,
+  })
+  .strict();
+
+/** What is behind one figure of a body's month: the decisions for `decisions`, the cases for the others. */
+export const decreeCasesSchema = z.object({
+  bodyId: z.string(),
+  month: z.string().describe('YYYY-MM (UTC)'),
+  figure: z.enum(BODY_MONTH_KEYS),
+  from: instant,
+  to: instant,
+  total: count.describe("What the figure counts: the month's figure in GET /decree-inflation"),
+  hidden: count.describe('Of those, the cases the caller may not open (the case sits now where their roles do not reach); decisions are public acts, never hidden'),
+  decisions: z
+    .array(
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        title: z.string(),
+        date: z.string().describe('YYYY-MM-DD'),
+        cases: count.describe('Cases it gave (cancelled ones left out)'),
+        verified: count.describe('Of those, verified'),
+        executed: z.boolean().describe('It gave cases, every one verified'),
+      }),
+    )
+    .describe('For `decisions`: the decisions dated in the month, by date then id, up to the limit; empty for the other figures'),
+  items: z.array(figureCaseSchema).describe('For the case figures: the cases the caller may open, by id, up to the limit; empty for `decisions`'),
+  names: z.record(z.string(), z.string()).describe("Display names of the body and of the cases' owners"),
 });

@@ -5,17 +5,22 @@
  * see, or one that does not exist, is 404, for the scorecards and for the cases behind a figure —
  * whose listed cases must each be one the caller may open. Decree inflation is every signed-in
  * caller's: bodies and decisions are public acts to anyone with a role, and a caller without one
- * gets no body.
+ * gets no body — so what is behind a figure of a body's month is theirs too (404 to a caller without
+ * a role, and for a body that does not exist), its decisions all listed, its cases only those the
+ * caller may open (B's case, counted in body_beta's month, stays hidden from the callers of A).
  */
 import type { Answer } from '../../support/api-world.js';
 import { op, type OperationFixture, type Prepared, type Verdict } from './fixture.js';
 import { adminOfAll, canSee, hasRole, roleAllows, signedIn, type Thing } from './policy.js';
-import { UNITS, type CallerKey } from './roles.js';
+import { BODIES, DECISIONS, UNITS, type CallerKey } from './roles.js';
 import type { AuthzWorld } from './world.js';
 
 const anyoneSignedIn = (caller: CallerKey): Verdict => (signedIn(caller) ? 'allow' : 'deny');
 const unitA: Thing = { kind: 'unit', id: UNITS.aTop };
 const seeingA = (caller: CallerKey): Verdict => (canSee(caller, unitA) ? 'allow' : 'deny');
+const withRole = (caller: CallerKey): Verdict => (hasRole(caller) ? 'allow' : 'deny');
+/** The month of the world's decisions (dated 2022-03-01), and a period holding it. */
+const DECREE_MONTH = 'from=2022-03-01&to=2022-04-01&month=2022-03';
 
 /** The parent of every unit now, read from the store (units other fixtures made included). */
 async function parents(w: AuthzWorld): Promise<Map<string, string | null>> {
@@ -73,6 +78,25 @@ function figureCases(unit: string): (w: AuthzWorld, caller: CallerKey) => Promis
     });
 }
 
+/** What is behind a figure of a body's month: the decisions all listed (anyone with a role sees them), the cases as many as counted less the hidden ones (up to the limit). */
+function decreeCases(body: string, figure: 'decisions' | 'issued'): (w: AuthzWorld, caller: CallerKey) => Promise<Prepared> {
+  return () =>
+    Promise.resolve({
+      url: `/api/v1/decree-inflation/cases?${DECREE_MONTH}&body=${body}&figure=${figure}`,
+      inspect: (answer: Answer) => {
+        if (answer.status !== 200) return undefined;
+        const b = answer.body as { total?: number; hidden?: number; decisions?: Array<{ id: string }>; items?: unknown[] };
+        if (figure === 'decisions') {
+          const want = body === BODIES.alpha ? DECISIONS.alpha : DECISIONS.beta;
+          if (b.hidden !== 0 || (b.items?.length ?? -1) !== 0) return 'decisions behind a figure are hidden, or cases are listed with them';
+          return b.decisions?.some((d) => d.id === want) === true && b.decisions.length === b.total ? undefined : `the decisions listed are not the ${b.total ?? '?'} counted, ${want} among them`;
+        }
+        if ((b.decisions?.length ?? -1) !== 0) return 'decisions are listed behind a figure of cases';
+        return (b.items?.length ?? -1) === Math.min(200, (b.total ?? 0) - (b.hidden ?? 0)) ? undefined : 'the cases listed are not the cases counted less the hidden ones';
+      },
+    });
+}
+
 /** The fixtures of the scorecard operations. */
 export const SCORECARD_OPERATIONS: readonly OperationFixture[] = [
   op({ operationId: 'getScorecards', method: 'GET', path: '/api/v1/scorecards', prepare: (w, c) => scorecards(w)(w, c), verdict: anyoneSignedIn }),
@@ -93,4 +117,9 @@ export const SCORECARD_OPERATIONS: readonly OperationFixture[] = [
       }),
     verdict: anyoneSignedIn,
   }),
+
+  op({ operationId: 'listDecreeInflationCases', method: 'GET', path: '/api/v1/decree-inflation/cases', prepare: decreeCases(BODIES.alpha, 'issued'), verdict: withRole }),
+  op({ operationId: 'listDecreeInflationCases', variant: 'the decisions of a month', method: 'GET', path: '/api/v1/decree-inflation/cases', prepare: decreeCases(BODIES.alpha, 'decisions'), verdict: withRole }),
+  op({ operationId: 'listDecreeInflationCases', variant: "the other body's cases", method: 'GET', path: '/api/v1/decree-inflation/cases', prepare: decreeCases(BODIES.beta, 'issued'), verdict: withRole }),
+  op({ operationId: 'listDecreeInflationCases', variant: 'a body that does not exist', method: 'GET', path: '/api/v1/decree-inflation/cases', prepare: decreeCases('body_nowhere', 'issued'), verdict: () => 'deny' }),
 ];

@@ -55,7 +55,7 @@ export function DecreeTable({ data }: { readonly data: DecreeInflation }) {
               row,
               <tr key={`${b.bodyId}-items`} className="score-decree-items">
                 <td colSpan={8}>
-                  {b.months.length > 0 && <DecreeMonths body={name(b.bodyId)} months={b.months} />}
+                  {b.months.length > 0 && <DecreeMonths bodyId={b.bodyId} body={name(b.bodyId)} months={b.months} period={{ from: data.from, to: data.to }} />}
                   <h3 className="score-decree-subhead">{t('decree.itemsHeading')}</h3>
                   <ul>
                     {b.items.map((i) => (

@@ -3,7 +3,7 @@
  * the figure opened all live in the URL; the API's answers are typed from the server's schemas.
  */
 import type { z } from 'zod';
-import type { decreeInflationSchema, figuresSchema, scorecardCasesSchema, scorecardsSchema } from '../../../../src/http/routes/scorecards.schemas.js';
+import type { decreeCasesSchema, decreeInflationSchema, figuresSchema, scorecardCasesSchema, scorecardsSchema } from '../../../../src/http/routes/scorecards.schemas.js';
 
 /** GET /scorecards. */
 export type Scorecards = z.infer<typeof scorecardsSchema>;
@@ -13,6 +13,10 @@ export type Figures = z.infer<typeof figuresSchema>;
 export type FigureCases = z.infer<typeof scorecardCasesSchema>;
 /** GET /decree-inflation. */
 export type DecreeInflation = z.infer<typeof decreeInflationSchema>;
+/** GET /decree-inflation/cases. */
+export type DecreeCases = z.infer<typeof decreeCasesSchema>;
+/** A figure of a body's month that opens to what is behind it. */
+export type DecreeFigure = DecreeCases['figure'];
 
 /** The figures that open to their cases, in the order the tables show them. */
 export const FIGURES = ['issued', 'verified', 'verifiedOnTime', 'escalations', 'rejections', 'reopenings', 'extensions'] as const;
