@@ -20,6 +20,7 @@ import { ProcessMapPage } from './pages/process-map/ProcessMapPage.js';
 import { DecisionPage } from './pages/register/DecisionPage.js';
 import { RegisterPage } from './pages/register/RegisterPage.js';
 import { ScorecardsPage } from './pages/scorecards/ScorecardsPage.js';
+import { StallsPage } from './pages/stalls/StallsPage.js';
 import { ErrorBox, Loading } from './ui/states.js';
 
 function NotFound() {
@@ -52,6 +53,7 @@ export function App() {
               <Route path="/main-link" element={<MainLinkPage />} />
               <Route path="/scorecards" element={<ScorecardsPage />} />
               <Route path="/process-map" element={<ProcessMapPage />} />
+              <Route path="/stalls" element={<StallsPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Shell>

@@ -21,13 +21,10 @@ import type { StreamEvent } from '../../domain/event.js';
 import { toMs } from '../../domain/time.js';
 import { DirectlyFollows, type DirectlyFollowsGraph, type FlowEvent } from '../../analytics/directly-follows.js';
 import type { Store } from '../../store/port.js';
-import type { AssignmentCursor } from '../../store/read-model.js';
 import { readable } from '../access/gate.js';
-import { visibilityOf } from '../access/principal.js';
 import { appFail, type AppResult } from '../errors.js';
 import { assignmentEvents } from './case-ledgers.js';
-
-const PAGE = 1000;
+import { visibleCaseIds } from './scope.js';
 
 /** One case as the process map needs it: where and when it was issued, and its events as activities. */
 export interface CaseFlow {
@@ -79,20 +76,6 @@ export async function caseFlows(store: Store): Promise<readonly CaseFlow[]> {
   }
   cache.set(store, { position, cases });
   return cases;
-}
-
-/** The ids of every case GET /assignments lists for the principal (all pages). */
-async function visibleCaseIds(store: Store, principal: Principal): Promise<Set<string>> {
-  const visibleTo = await visibilityOf(store, principal);
-  const ids = new Set<string>();
-  let after: AssignmentCursor | undefined;
-  for (;;) {
-    const page = await store.reads.assignments({ visibleTo, limit: PAGE, ...(after !== undefined ? { after } : {}) });
-    for (const a of page) ids.add(a.id);
-    const last = page[page.length - 1];
-    if (last === undefined || page.length < PAGE) return ids;
-    after = { deadline: last.deadline, id: last.id };
-  }
 }
 
 /** What the process map is asked: each filter optional. */

@@ -2,7 +2,7 @@
 import type { Principal } from '../../domain/access/access-policy.js';
 import type { StreamKind } from '../../domain/ids.js';
 import type { Store } from '../../store/port.js';
-import type { StreamSnapshot } from '../../store/read-model.js';
+import type { AssignmentCursor, StreamSnapshot } from '../../store/read-model.js';
 import { readable } from '../access/gate.js';
 import { visibilityOf } from '../access/principal.js';
 import { appFail, type AppResult } from '../errors.js';
@@ -38,4 +38,18 @@ export async function visibleUnitsWithin(store: Store, principal: Principal, uni
     for (const u of [...visible]) if (!subtree.has(u)) visible.delete(u);
   }
   return { ok: true, value: visible };
+}
+
+/** The ids of every case GET /assignments lists for the principal (all pages): a party, a role over the case's unit, the secretary of the deciding body. */
+export async function visibleCaseIds(store: Store, principal: Principal): Promise<Set<string>> {
+  const visibleTo = await visibilityOf(store, principal);
+  const ids = new Set<string>();
+  let after: AssignmentCursor | undefined;
+  for (;;) {
+    const page = await store.reads.assignments({ visibleTo, limit: PAGE, ...(after !== undefined ? { after } : {}) });
+    for (const a of page) ids.add(a.id);
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < PAGE) return ids;
+    after = { deadline: last.deadline, id: last.id };
+  }
 }

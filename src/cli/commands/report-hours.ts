@@ -39,7 +39,7 @@ export function optionsMessage(message: string): string {
 export async function printHoursReport(app: Proverka, opts: Omit<HoursReportOptions, 'db'>, io: Io): Promise<void> {
   const at = toMs(opts.at ?? app.now());
   if (opts.from !== undefined && opts.to === undefined && toMs(opts.from) >= at) throw new CliError('--from must come before --at (or now): the period ends there unless --to says otherwise');
-  const found = await hoursHeld(app.store, {
+  const found = await hoursHeld(app.store, null, {
     by: opts.by,
     at,
     ...(opts.unit !== undefined ? { unitId: opts.unit } : {}),

@@ -33,7 +33,7 @@ export interface InquiryReportOptions {
 
 /** Runs the inquiry as of `at` (default now) and prints it (or its JSON). An unknown unit or `--to` not after `--from` is a one-line error (exit 2). */
 export async function printInquiry(app: Proverka, opts: Omit<InquiryReportOptions, 'db'>, io: Io): Promise<void> {
-  const found = await inquiryOf(app.store, {
+  const found = await inquiryOf(app.store, null, {
     at: toMs(opts.at ?? app.now()),
     top: opts.top,
     ...(opts.domain !== undefined ? { domain: opts.domain } : {}),

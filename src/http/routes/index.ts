@@ -10,6 +10,7 @@ import { mainLinkRoutes } from './main-link.routes.js';
 import { peopleChoiceRoutes } from './people-choice.routes.js';
 import { scorecardRoutes } from './scorecards.routes.js';
 import { processMapRoutes } from './process-map.routes.js';
+import { inquiryRoutes } from './inquiry.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { directoryRoutes } from './directory.routes.js';
 import { fileRoutes } from './files.routes.js';
@@ -38,5 +39,6 @@ export function registerRoutes(api: Api, options: ServerOptions): Promise<void> 
   mainLinkRoutes(api, options);
   scorecardRoutes(api, options);
   processMapRoutes(api, options);
+  inquiryRoutes(api, options);
   return Promise.resolve();
 }

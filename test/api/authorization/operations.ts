@@ -11,6 +11,7 @@ import { BOARD_OPERATIONS } from './ops-board.js';
 import { CALENDAR_OPERATIONS } from './ops-calendar.js';
 import { CHOICE_OPERATIONS } from './ops-choice.js';
 import { DIRECTORY_OPERATIONS } from './ops-directory.js';
+import { INQUIRY_OPERATIONS } from './ops-inquiry.js';
 import { LADDER_OPERATIONS } from './ops-ladder.js';
 import { MAIN_LINK_OPERATIONS } from './ops-main-link.js';
 import { ORGANISATION_OPERATIONS } from './ops-organisation.js';
@@ -20,7 +21,7 @@ import { SCORECARD_OPERATIONS } from './ops-scorecards.js';
 
 /** Every fixture, by operationId: the main case first, then its variants. */
 export const OPERATIONS: ReadonlyMap<string, readonly OperationFixture[]> = (() => {
-  const all = [...AUTH_OPERATIONS, ...CALENDAR_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS, ...LADDER_OPERATIONS, ...AGENDA_OPERATIONS, ...BOARD_OPERATIONS, ...DIRECTORY_OPERATIONS, ...CHOICE_OPERATIONS, ...MAIN_LINK_OPERATIONS, ...PROCESS_MAP_OPERATIONS, ...SCORECARD_OPERATIONS];
+  const all = [...AUTH_OPERATIONS, ...CALENDAR_OPERATIONS, ...ASSIGNMENT_OPERATIONS, ...RECORD_AND_FILE_OPERATIONS, ...ORGANISATION_OPERATIONS, ...LADDER_OPERATIONS, ...AGENDA_OPERATIONS, ...BOARD_OPERATIONS, ...DIRECTORY_OPERATIONS, ...CHOICE_OPERATIONS, ...MAIN_LINK_OPERATIONS, ...PROCESS_MAP_OPERATIONS, ...SCORECARD_OPERATIONS, ...INQUIRY_OPERATIONS];
   const map = new Map<string, OperationFixture[]>();
   for (const f of all) {
     const cases = map.get(f.operationId) ?? [];

@@ -13,6 +13,7 @@ import enPeople from './en/people.json';
 import enProcessMap from './en/processmap.json';
 import enRegister from './en/register.json';
 import enScorecards from './en/scorecards.json';
+import enStalls from './en/stalls.json';
 import frActions from './fr/actions.json';
 import frBoard from './fr/board.json';
 import frCase from './fr/case.json';
@@ -24,9 +25,10 @@ import frPeople from './fr/people.json';
 import frProcessMap from './fr/processmap.json';
 import frRegister from './fr/register.json';
 import frScorecards from './fr/scorecards.json';
+import frStalls from './fr/stalls.json';
 
 /** The bundled translations. */
 export const resources = {
-  en: { common: enCommon, desk: enDesk, board: enBoard, case: enCase, register: enRegister, inquiry: enInquiry, actions: enActions, people: enPeople, mainlink: enMainLink, processmap: enProcessMap, scorecards: enScorecards },
-  fr: { common: frCommon, desk: frDesk, board: frBoard, case: frCase, register: frRegister, inquiry: frInquiry, actions: frActions, people: frPeople, mainlink: frMainLink, processmap: frProcessMap, scorecards: frScorecards },
+  en: { common: enCommon, desk: enDesk, board: enBoard, case: enCase, register: enRegister, inquiry: enInquiry, actions: enActions, people: enPeople, mainlink: enMainLink, processmap: enProcessMap, scorecards: enScorecards, stalls: enStalls },
+  fr: { common: frCommon, desk: frDesk, board: frBoard, case: frCase, register: frRegister, inquiry: frInquiry, actions: frActions, people: frPeople, mainlink: frMainLink, processmap: frProcessMap, scorecards: frScorecards, stalls: frStalls },
 } as const;

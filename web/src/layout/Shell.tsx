@@ -36,6 +36,7 @@ export function Shell({ children }: { readonly children: ReactNode }) {
           {oversees && <NavLink to="/main-link">{t('nav.mainLink')}</NavLink>}
           {oversees && <NavLink to="/scorecards">{t('nav.scorecards')}</NavLink>}
           {oversees && <NavLink to="/process-map">{t('nav.processMap')}</NavLink>}
+          {oversees && <NavLink to="/stalls">{t('nav.stalls')}</NavLink>}
         </nav>
         <div className="header-tools">
           <LanguageSwitch />
