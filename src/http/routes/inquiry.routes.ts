@@ -10,7 +10,6 @@
  * moment after now, is 400.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import type { AppError } from '../../app/errors.js';
 import { hoursHeld } from '../../app/queries/hours-report.js';
 import type { HandoverReport } from '../../analytics/handovers.js';
@@ -30,7 +29,7 @@ export const INQUIRY_DEFAULT_TOP = 20;
 /** A handover report with its lists cut to their first `top` rows, and the length of each whole list. */
 function cutHandovers(h: HandoverReport, top: number) {
   const lengths = { edges: h.edges.length, pingPong: h.pingPong.length, returning: h.returning.length, refused: h.refused.length, holders: h.holders.length };
-  return { ...h, edges: h.edges.slice(0, top), pingPong: h.pingPong.slice(0, top), returning: h.returning.slice(0, top), refused: h.refused.slice(0, top), holders: h.holders.slice(0, top), lengths };
+  return { ...h, edges: h.edges.slice(0, top), pingPong: h.pingPong.slice(0, top), returning: h.returning.slice(0, top).map((c) => ({ ...c, keys: [...c.keys] })), refused: h.refused.slice(0, top), holders: h.holders.slice(0, top), lengths };
 }
 
 /** The inquiry with every list cut to its first `top` rows (the longest waits already are), and the length of each whole list. */
@@ -113,8 +112,8 @@ export function inquiryRoutes(api: Api, options: ServerOptions): void {
       if (!found.ok) return refused(request, reply, who.caller.personId, found.error);
       const v = cutView(found.value, top);
       const instant = (ms: number | null): string | null => (ms === null ? null : toInstant(ms));
-      const view = { ...v, at: toInstant(v.at), selection: { ...v.selection, from: instant(v.selection.from), to: instant(v.selection.to) }, names: await names(inquiryIds(v)) };
-      return JSON.parse(JSON.stringify(view)) as z.infer<typeof inquirySchema>;
+      const view = { ...v, domains: [...v.domains], longestWaits: [...v.longestWaits], at: toInstant(v.at), selection: { ...v.selection, from: instant(v.selection.from), to: instant(v.selection.to) }, names: await names(inquiryIds(v)) };
+      return view;
     },
   );
 
@@ -148,8 +147,8 @@ export function inquiryRoutes(api: Api, options: ServerOptions): void {
       const v = found.value;
       const ids = v.holders.map((h) => h.key).filter((k) => k !== '');
       if (v.unitId !== null) ids.push(v.unitId);
-      const view = { ...v, from: v.from === null ? null : toInstant(v.from), to: toInstant(v.to), at: toInstant(v.at), names: await names(ids) };
-      return JSON.parse(JSON.stringify(view)) as z.infer<typeof hoursSchema>;
+      const view = { ...v, holders: [...v.holders], from: v.from === null ? null : toInstant(v.from), to: toInstant(v.to), at: toInstant(v.at), names: await names(ids) };
+      return view;
     },
   );
 }
