@@ -14,9 +14,15 @@ import { systemClock, type Clock } from '../domain/clock.js';
 import type { IdSource } from '../domain/ids.js';
 import { StoreError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
-import { isPostgresUrl, parsePostgresUrl, redact } from '../store/postgres/open-postgres.js';
+import { isPostgresUrl, parsePostgresUrl, redact } from '../store/postgres/postgres-url.js';
 import { CliError, describeFailure } from './errors.js';
-import { createPostgresDatabase, dropPostgresDatabase, dropTablesMadeSince, inspectPostgresDatabase, isVacantPostgresDatabase } from './postgres-database.js';
+import type * as PostgresDatabases from './postgres-database.js';
+
+
+/** The PostgreSQL database helpers, loaded only when a location is a PostgreSQL URL (they load pg). */
+function postgresDatabases(): Promise<typeof PostgresDatabases> {
+  return import('./postgres-database.js');
+}
 
 /** The clock and id source of an application; the machine's clock and random ids unless a demo says otherwise. */
 export interface AppSetup {
@@ -46,7 +52,7 @@ export function displayLocation(location: string): string {
 export async function isVacant(location: string): Promise<boolean> {
   if (!isPostgresUrl(location)) return !existsSync(location);
   if (SYSTEM_DATABASES.has(parsePostgresUrl(location).database)) return false;
-  return isVacantPostgresDatabase(location);
+  return (await postgresDatabases()).isVacantPostgresDatabase(location);
 }
 
 async function closing<T>(app: Proverka, fn: (app: Proverka) => Promise<T>): Promise<T> {
@@ -142,6 +148,7 @@ const REFUSED_BEFORE_WRITING = new Set(['DB_NOT_FOUND', 'DB_EXISTS', 'DB_CORRUPT
 async function withNewPostgresDatabase<T>(url: string, fn: (app: Proverka) => Promise<T>, setup: AppSetup): Promise<T> {
   const { database } = parsePostgresUrl(url);
   if (SYSTEM_DATABASES.has(database)) throw new CliError(`${database} is PostgreSQL's own database; a record needs a database of its own (name a new one in the URL)`);
+  const { createPostgresDatabase, dropPostgresDatabase, dropTablesMadeSince, inspectPostgresDatabase } = await postgresDatabases();
   const before = await inspectPostgresDatabase(url);
   if (before.exists && before.tables.length > 0) {
     const ours = before.tables.includes('events') && before.tables.includes('kysely_migration');
@@ -203,7 +210,8 @@ function dropOnSignal(url: string): InterruptWatch {
     // The connections the drop ends may still report it, with nobody left to listen: the process is ending.
     process.on('uncaughtException', () => undefined);
     const code = signal === 'SIGINT' ? 130 : 143;
-    handling = dropPostgresDatabase(url)
+    handling = postgresDatabases()
+      .then(({ dropPostgresDatabase }) => dropPostgresDatabase(url))
       .catch((error: unknown) => void process.stderr.write(`proverka: could not remove it: ${describeFailure(error).message}\n`))
       .then(() => process.exit(code));
   };

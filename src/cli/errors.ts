@@ -7,7 +7,7 @@ import { CommanderError } from 'commander';
 import type { AppError } from '../app/errors.js';
 import { ProverkaError } from '../app/errors.js';
 import { StoreError, type StoreErrorCode } from '../store/errors.js';
-import { redact } from '../store/postgres/open-postgres.js';
+import { redact } from '../store/postgres/postgres-url.js';
 import type { VerifyReport } from '../store/port.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 

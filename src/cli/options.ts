@@ -1,7 +1,7 @@
 /** Parsers of option values: each returns the value or throws commander's InvalidArgumentError (a usage error, exit 2). */
 import { InvalidArgumentError, Option } from 'commander';
 import { parseInstant, type Instant } from '../domain/time.js';
-import { isPostgresUrl } from '../store/postgres/open-postgres.js';
+import { isPostgresUrl } from '../store/postgres/postgres-url.js';
 
 /** A parser of whole numbers between `min` and `max`. */
 export function integerIn(min: number, max: number): (text: string) => number {

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { StoreError } from '../store/errors.js';
-import { parsePostgresUrl, redact } from '../store/postgres/open-postgres.js';
+import { parsePostgresUrl, redact } from '../store/postgres/postgres-url.js';
 import { isNetworkFailure } from './errors.js';
 
 /** Connects to `connectionString`; a network failure becomes DB_UNREACHABLE naming `url` without its password. */

@@ -1,34 +1,49 @@
 /**
  * The `proverka` command line: its commands, and commander set to throw instead of exiting and to
- * print no error of its own, so that every failure ends as one line from `run.ts`.
+ * print no error of its own, so that every failure ends as one line from `run.ts`. A run names
+ * its command first, so only that command's module is loaded (the others' libraries — the web
+ * server's, mail's, PostgreSQL's — cost a start-up nothing when unused); help, a mistyped command
+ * or none loads them all, in the order help lists them.
  */
 import { Command } from 'commander';
-import { registerBackup } from './commands/backup.js';
-import { registerCase } from './commands/case.js';
-import { registerCases } from './commands/cases.js';
-import { registerCensus } from './commands/census.js';
-import { registerCheckpoint } from './commands/checkpoint.js';
-import { registerDemo } from './commands/demo.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerInit } from './commands/init.js';
-import { registerMigrate } from './commands/migrate.js';
-import { registerPlace } from './commands/place.js';
-import { registerRebuild } from './commands/rebuild.js';
-import { registerRecord } from './commands/record.js';
-import { registerReport } from './commands/report.js';
-import { registerRestore } from './commands/restore.js';
-import { registerServe } from './commands/serve.js';
-import { registerSimulate } from './commands/simulate.js';
-import { registerStart } from './commands/start.js';
-import { registerUser } from './commands/user.js';
-import { registerVerify } from './commands/verify.js';
-import { registerWebhook } from './commands/webhook.js';
-import { registerWorker } from './commands/worker.js';
 import type { Io } from './io.js';
 
-/** A fresh program writing to `io`; parse it once. */
-export function buildProgram(io: Io): Command {
+type Register = (program: Command, io: Io) => void;
+
+/** Each command's name and how to load its registration, in the order help lists them. */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
+  ['start', async () => (await import('./commands/start.js')).registerStart],
+  ['serve', async () => (await import('./commands/serve.js')).registerServe],
+  ['worker', async () => (await import('./commands/worker.js')).registerWorker],
+  ['init', async () => (await import('./commands/init.js')).registerInit],
+  ['demo', async () => (await import('./commands/demo.js')).registerDemo],
+  ['cases', async () => (await import('./commands/cases.js')).registerCases],
+  ['case', async () => (await import('./commands/case.js')).registerCase],
+  ['place', async () => (await import('./commands/place.js')).registerPlace],
+  ['census', async () => (await import('./commands/census.js')).registerCensus],
+  ['record', async () => (await import('./commands/record.js')).registerRecord],
+  ['report', async () => (await import('./commands/report.js')).registerReport],
+  ['export', async () => (await import('./commands/export.js')).registerExport],
+  ['import', async () => (await import('./commands/import.js')).registerImport],
+  ['verify', async () => (await import('./commands/verify.js')).registerVerify],
+  ['rebuild', async () => (await import('./commands/rebuild.js')).registerRebuild],
+  ['checkpoint', async () => (await import('./commands/checkpoint.js')).registerCheckpoint],
+  ['backup', async () => (await import('./commands/backup.js')).registerBackup],
+  ['restore', async () => (await import('./commands/restore.js')).registerRestore],
+  ['migrate', async () => (await import('./commands/migrate.js')).registerMigrate],
+  ['user', async () => (await import('./commands/user.js')).registerUser],
+  ['webhook', async () => (await import('./commands/webhook.js')).registerWebhook],
+  ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
+];
+
+/** The commands a run needs: the one its first argument names, or every one (help, none, a mistyped name). */
+function commandsFor(args: readonly string[]): ReadonlyArray<readonly [string, () => Promise<Register>]> {
+  const named = COMMANDS.find(([name]) => name === args[0]);
+  return named === undefined ? COMMANDS : [named];
+}
+
+/** A fresh program writing to `io`, holding the commands `args` (the arguments after the program name) need; parse it once, with those arguments. */
+export async function buildProgram(io: Io, args: readonly string[]): Promise<Command> {
   const program = new Command('proverka')
     .description('Execution control: decisions become assignments with one accountable owner, verified completion and an hour ledger.')
     .exitOverride()
@@ -39,27 +54,7 @@ export function buildProgram(io: Io): Command {
       'after',
       '\nExit codes: 0 success; 1 verify found the record broken; 2 usage or input error (bad flag, missing/existing/corrupt database, unknown id);\n3 database busy or a lost race; 70 internal error.',
     );
-  registerStart(program, io);
-  registerServe(program, io);
-  registerWorker(program, io);
-  registerInit(program, io);
-  registerDemo(program, io);
-  registerCases(program, io);
-  registerCase(program, io);
-  registerPlace(program, io);
-  registerCensus(program, io);
-  registerRecord(program, io);
-  registerReport(program, io);
-  registerExport(program, io);
-  registerImport(program, io);
-  registerVerify(program, io);
-  registerRebuild(program, io);
-  registerCheckpoint(program, io);
-  registerBackup(program, io);
-  registerRestore(program, io);
-  registerMigrate(program, io);
-  registerUser(program, io);
-  registerWebhook(program, io);
-  registerSimulate(program, io);
+  const registers = await Promise.all(commandsFor(args).map(([, load]) => load()));
+  for (const register of registers) register(program, io);
   return program;
 }

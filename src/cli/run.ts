@@ -7,7 +7,7 @@ import { buildProgram } from './program.js';
 /** Runs `proverka` with the arguments after the program name; resolves to the exit code, never rejects. */
 export async function runCli(args: readonly string[], io: Io): Promise<ExitCode> {
   try {
-    await buildProgram(io).parseAsync([...args], { from: 'user' });
+    await (await buildProgram(io, args)).parseAsync([...args], { from: 'user' });
     return EXIT.OK;
   } catch (error) {
     const failure = describeFailure(error);

@@ -1,7 +1,7 @@
-/** Opens a store from a location: a `postgres://` URL means PostgreSQL, anything else an SQLite file. */
+/** Opens a store from a location: a `postgres://` URL means PostgreSQL (its driver loaded only then), anything else an SQLite file. */
 import { StoreError } from './errors.js';
 import type { KyselyStore } from './kysely-store.js';
-import { isPostgresUrl, openPostgresStore, redact } from './postgres/open-postgres.js';
+import { isPostgresUrl, redact } from './postgres/postgres-url.js';
 import { openSqliteStore, type SqliteDurability } from './sqlite/open-sqlite.js';
 
 /** Where the database is and whether to create it. */
@@ -20,6 +20,8 @@ export interface OpenStoreOptions {
 export async function openStore(options: OpenStoreOptions): Promise<KyselyStore> {
   const { readLocation, maxReplicaLagMs } = options;
   if (isPostgresUrl(options.location)) {
+    // Loaded here: an SQLite run never loads the PostgreSQL driver.
+    const { openPostgresStore } = await import('./postgres/open-postgres.js');
     return openPostgresStore({
       url: options.location,
       mode: options.mode,

@@ -5,6 +5,8 @@
  * compile them (TypeScript, one file at a time: the project is `isolatedModules`), into a cache
  * keyed by the sources' content, so that it is never stale and each run starts in about a third of
  * the time that loading the TypeScript through tsx takes. The cache lives in node_modules/.cache.
+ * The test helpers that run as processes of their own (test/concurrency's writer) are compiled
+ * beside the sources, at their places, for the same reason.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -33,21 +35,22 @@ function sources(dir: string): string[] {
     .sort();
 }
 
-let compiled: string | undefined;
+/** The folders compiled, relative to the root: the sources, and the test helpers that run as processes of their own. */
+const COMPILED_FOLDERS = ['src', 'test/concurrency'] as const;
 
-/** The entry point compiled from the current sources (compiling them on first use after a change). */
-export function compiledMain(): string {
-  if (compiled !== undefined) return compiled;
-  const src = join(ROOT, 'src');
-  const files = sources(src).map((f) => ({ path: relative(src, f), text: readFileSync(f, 'utf8') }));
+let compiledRoot: string | undefined;
+
+/** The folder holding the compiled folders at their places (compiling them on first use after a change). */
+function compiledTree(): string {
+  if (compiledRoot !== undefined) return compiledRoot;
+  const files = COMPILED_FOLDERS.flatMap((folder) => sources(join(ROOT, folder))).map((f) => ({ path: relative(ROOT, f), text: readFileSync(f, 'utf8') }));
   const require = createRequire(import.meta.url);
   const typescriptVersion = (JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }).version;
   const hash = createHash('sha256').update(typescriptVersion);
   for (const f of files) hash.update(`\0${f.path}\0${f.text}`);
   const cache = join(ROOT, 'node_modules', '.cache', 'proverka-cli');
   const dir = join(cache, hash.digest('hex').slice(0, 24));
-  const main = join(dir, 'cli', 'main.js');
-  if (!existsSync(main)) {
+  if (!existsSync(join(dir, 'package.json'))) {
     // Loaded only to compile: a run over compiled sources never pays for it.
     const typescript = require('typescript') as typeof ts;
     const building = `${dir}.${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -57,6 +60,7 @@ export function compiledMain(): string {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, typescript.transpileModule(f.text, { compilerOptions, fileName: f.path }).outputText);
     }
+    // Written last: its presence says the tree is complete.
     writeFileSync(join(building, 'package.json'), '{ "type": "module" }\n');
     try {
       renameSync(building, dir);
@@ -70,8 +74,19 @@ export function compiledMain(): string {
       if (path !== dir && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
     }
   }
-  compiled = main;
-  return main;
+  compiledRoot = dir;
+  return dir;
+}
+
+/** The compiled form of a source or process helper (`src/…` or `test/concurrency/…`, as a .ts path from the root). */
+export function compiledFile(path: string): string {
+  if (!COMPILED_FOLDERS.some((folder) => path.startsWith(`${folder}/`))) throw new Error(`${path} is not in a compiled folder (${COMPILED_FOLDERS.join(', ')})`);
+  return join(compiledTree(), path.replace(/\.ts$/, '.js'));
+}
+
+/** The entry point compiled from the current sources (compiling them on first use after a change). */
+export function compiledMain(): string {
+  return compiledFile('src/cli/main.ts');
 }
 
 /** Starts `proverka ...args` from the repository root with NO_COLOR set and stdin closed; `run` waits for it. */

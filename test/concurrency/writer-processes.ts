@@ -1,10 +1,11 @@
 /**
- * Writer processes for the crash and race tests: spawns test/concurrency/writer.ts through tsx,
+ * Writer processes for the crash and race tests: spawns test/concurrency/writer.ts, compiled with
+ * the sources (run-cli.ts: a start takes a third of what loading it through tsx takes),
  * splits what it prints into lines (a line is handled only once it is complete) and reports how it
  * ended.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { ROOT } from '../cli/run-cli.js';
+import { compiledFile, ROOT } from '../cli/run-cli.js';
 import { parseWriterLine, type WriterLine } from './writer-protocol.js';
 
 /** How a writer process ended. */
@@ -30,7 +31,7 @@ export class WriterProcess {
   readonly exit: Promise<WriterExit>;
 
   constructor(location: string, args: readonly string[], onLine: (line: WriterLine, writer: WriterProcess) => void) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'test/concurrency/writer.ts', location, ...args], {
+    this.child = spawn(process.execPath, [compiledFile('test/concurrency/writer.ts'), location, ...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],

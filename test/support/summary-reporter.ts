@@ -3,8 +3,10 @@
  * storage-suite tests per back end (tests whose name carries `[sqlite]` or `[postgres]`). A file
  * that failed without a failed test (its beforeAll threw, or it did not load) counts as one failure.
  * Before both, the ten slowest test files (collect + tests + hooks), so every run's log shows where
- * its time went.
+ * its time went. With PROVERKA_TEST_SUMMARY set, it also writes `{ passed, failed }` as JSON to
+ * that file (scripts/test.mjs reads it).
  */
+import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 const BACKENDS = ['sqlite', 'postgres'] as const;
@@ -48,5 +50,8 @@ export default class SummaryReporter implements Reporter {
     if (skipped > 0) lines.push(`${skipped} skipped`);
     lines.push(`${passed} passed, ${failed} failed`);
     process.stdout.write(lines.join('\n') + '\n');
+    // For scripts/test.mjs, which adds the type checks and lint to the counts when one of them failed.
+    const summaryFile = process.env['PROVERKA_TEST_SUMMARY'];
+    if (summaryFile !== undefined && summaryFile !== '') writeFileSync(summaryFile, JSON.stringify({ passed, failed }));
   }
 }

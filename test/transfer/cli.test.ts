@@ -10,7 +10,7 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { moveRecord } from '../../src/app/record-transfer.js';
 import { openStore } from '../../src/store/open-store.js';
-import { parsePostgresUrl } from '../../src/store/postgres/open-postgres.js';
+import { parsePostgresUrl } from '../../src/store/postgres/postgres-url.js';
 import { backends, type Backend } from '../support/backends.js';
 import { tempDir } from '../support/temp.js';
 import { fingerprint } from '../cli/files.js';

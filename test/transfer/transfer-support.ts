@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { expect } from 'vitest';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
-import { parsePostgresUrl } from '../../src/store/postgres/open-postgres.js';
+import { parsePostgresUrl } from '../../src/store/postgres/postgres-url.js';
 import type { AppendedEvent, Store } from '../../src/store/port.js';
 import { PRIMARY_KEYS, PROJECTION_TABLES, type ProjectionTable } from '../../src/store/schema.js';
 import { makeWorld } from '../support/world.js';

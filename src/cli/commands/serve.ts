@@ -14,7 +14,7 @@ import { systemClock } from '../../domain/clock.js';
 import { defaultHandlers } from '../../jobs/handlers.js';
 import { notifierLogLine, startNotifier } from '../../jobs/notify/notifier.js';
 import { startScheduler } from '../../jobs/scheduler.js';
-import { isPostgresUrl } from '../../store/postgres/open-postgres.js';
+import { isPostgresUrl } from '../../store/postgres/postgres-url.js';
 import { displayLocation, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { PERIOD_END } from '../../demo/city/city-calendar.js';
-import { isPostgresUrl } from '../../store/postgres/open-postgres.js';
+import { isPostgresUrl } from '../../store/postgres/postgres-url.js';
 import { displayLocation, isVacant, withDatabase } from '../database.js';
 import { createDemoAccounts, DEMO_PASSWORD, demoAccountsIn, type DemoAccount } from '../demo-accounts.js';
 import type { Io } from '../io.js';

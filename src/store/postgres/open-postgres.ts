@@ -8,6 +8,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { StoreError } from '../errors.js';
+import { isPostgresUrl, parsePostgresUrl, redact } from './postgres-url.js';
 import { KyselyStore, migrate, needsRefold, pendingMigrations } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 import { PgWriteDriver } from './pg-write-driver.js';
@@ -45,31 +46,6 @@ function quietPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, types: pgTypes, max });
   pool.on('error', () => undefined);
   return pool;
-}
-
-/** True when a text is a PostgreSQL connection URL. */
-export function isPostgresUrl(text: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(text);
-}
-
-/** The database name of a URL and the same URL pointed at the `postgres` maintenance database. */
-export function parsePostgresUrl(url: string): { database: string; admin: string } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new StoreError('DB_NOT_FOUND', `not a valid PostgreSQL URL: ${redact(url)}`);
-  }
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (database === '') throw new StoreError('DB_NOT_FOUND', `the URL names no database: ${redact(url)}`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  return { database, admin: admin.toString() };
-}
-
-/** The URL without its password, for messages. */
-export function redact(url: string): string {
-  return url.replace(/(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
 }
 
 function unreachable(error: unknown, url: string): never {
