@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import type ts from 'typescript';
+import { bundleCli } from '../../scripts/bundle-cli.mjs';
 
 /** The repository root: the CLI runs from there (relative paths in arguments resolve against it). */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -46,7 +47,9 @@ function compiledTree(): string {
   const files = COMPILED_FOLDERS.flatMap((folder) => sources(join(ROOT, folder))).map((f) => ({ path: relative(ROOT, f), text: readFileSync(f, 'utf8') }));
   const require = createRequire(import.meta.url);
   const typescriptVersion = (JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }).version;
-  const hash = createHash('sha256').update(typescriptVersion);
+  const esbuildVersion = (JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string }).version;
+  // What the tree is made with counts as much as what it is made from: the compilers, the bundler's settings and the dependencies it leaves external.
+  const hash = createHash('sha256').update(`${typescriptVersion}\0${esbuildVersion}\0${readFileSync(join(ROOT, 'scripts', 'bundle-cli.mjs'), 'utf8')}\0${readFileSync(join(ROOT, 'package.json'), 'utf8')}`);
   for (const f of files) hash.update(`\0${f.path}\0${f.text}`);
   const cache = join(ROOT, 'node_modules', '.cache', 'proverka-cli');
   const dir = join(cache, hash.digest('hex').slice(0, 24));
@@ -60,8 +63,9 @@ function compiledTree(): string {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, typescript.transpileModule(f.text, { compilerOptions, fileName: f.path }).outputText);
     }
-    // Written last: its presence says the tree is complete.
     writeFileSync(join(building, 'package.json'), '{ "type": "module" }\n');
+    // The command as `npm run build` ships it: bundled (scripts/bundle-cli.mjs).
+    bundleCli(join(building, 'src', 'cli', 'main.js'), join(building, 'bundle'), join(ROOT, 'package.json'));
     try {
       renameSync(building, dir);
     } catch {
@@ -84,9 +88,9 @@ export function compiledFile(path: string): string {
   return join(compiledTree(), path.replace(/\.ts$/, '.js'));
 }
 
-/** The entry point compiled from the current sources (compiling them on first use after a change). */
+/** The command compiled and bundled from the current sources, as `npm run build` makes it (compiling them on first use after a change). */
 export function compiledMain(): string {
-  return compiledFile('src/cli/main.ts');
+  return join(compiledTree(), 'bundle', 'main.js');
 }
 
 /** Starts `proverka ...args` from the repository root with NO_COLOR set and stdin closed; `run` waits for it. */

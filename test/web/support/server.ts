@@ -70,7 +70,7 @@ export type DemoSize = 'small' | 'large';
 
 /** Fails early, with what to do, when the compiled app is missing. */
 function requireBuild(): void {
-  for (const file of ['dist/cli/main.js', 'dist/web/index.html']) {
+  for (const file of ['dist/bundle/main.js', 'dist/web/index.html']) {
     if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: the browser tests run the built server and web app; run \`npm run build\` first`);
   }
 }
