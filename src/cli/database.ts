@@ -18,7 +18,6 @@ import { isPostgresUrl, parsePostgresUrl, redact } from '../store/postgres/postg
 import { CliError, describeFailure } from './errors.js';
 import type * as PostgresDatabases from './postgres-database.js';
 
-
 /** The PostgreSQL database helpers, loaded only when a location is a PostgreSQL URL (they load pg). */
 function postgresDatabases(): Promise<typeof PostgresDatabases> {
   return import('./postgres-database.js');

@@ -1,10 +1,11 @@
 /**
  * Runs the `proverka` command as a child process, the way a user does, and captures what it prints.
  *
- * The command runs from JavaScript compiled from the current sources, as `npm run build` would
- * compile them (TypeScript, one file at a time: the project is `isolatedModules`), into a cache
- * keyed by the sources' content, so that it is never stale and each run starts in about a third of
- * the time that loading the TypeScript through tsx takes. The cache lives in node_modules/.cache.
+ * The command runs from JavaScript compiled from the current sources and bundled, as `npm run
+ * build` makes it (TypeScript one file at a time — the project is `isolatedModules` — then
+ * scripts/bundle-cli.mjs), into a cache keyed by the sources' content and how they are built, so
+ * that it is never stale and each run starts in a fraction of the time that loading the TypeScript
+ * through tsx takes. The cache lives in node_modules/.cache.
  * The test helpers that run as processes of their own (test/concurrency's writer) are compiled
  * beside the sources, at their places, for the same reason.
  */
