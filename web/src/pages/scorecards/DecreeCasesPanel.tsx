@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.js';
 import { useFormat } from '../../format.js';
-import { TableWrap } from '../../ui/TableWrap.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { ErrorBox, Loading } from '../../ui/states.js';
 import { FigureCaseTable, FigureCount, FigurePanelFrame } from './FigureCasesPanel.js';
 import type { DecreeCases, DecreeFigure } from './scorecardsModel.js';
@@ -26,32 +26,26 @@ function DecisionTable({ caption, items }: { readonly caption: string; readonly 
   const { t } = useTranslation('scorecards');
   const f = useFormat();
   return (
-    <TableWrap>
-      <table className="score-case-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('decree.list.decision')}</th>
-            <th scope="col">{t('decree.list.date')}</th>
-            <th scope="col">{t('decree.list.execution')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">
-                <Link to={`/decisions/${encodeURIComponent(d.id)}`}>{t('decree.list.label', { number: d.number, title: d.title })}</Link>
-              </th>
-              <td>{f.date(d.date)}</td>
-              <td>
-                {t('decree.item', { verified: f.number(d.verified), cases: f.number(d.cases) })}
-                {d.executed && <span className="badge score-executed">{t('decree.done')}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      className="score-case-table"
+      caption={caption}
+      captionClassName="visually-hidden"
+      rows={items}
+      rowKey={(d) => d.id}
+      columns={[
+        { header: t('decree.list.decision'), cell: (d) => <Link to={`/decisions/${encodeURIComponent(d.id)}`}>{t('decree.list.label', { number: d.number, title: d.title })}</Link> },
+        { header: t('decree.list.date'), cell: (d) => f.date(d.date) },
+        {
+          header: t('decree.list.execution'),
+          cell: (d) => (
+            <>
+              {t('decree.item', { verified: f.number(d.verified), cases: f.number(d.cases) })}
+              {d.executed && <span className="badge score-executed">{t('decree.done')}</span>}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

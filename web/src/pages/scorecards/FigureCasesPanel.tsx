@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.js';
 import { useFormat } from '../../format.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { StatusBadge } from '../../ui/StatusBadge.js';
-import { TableWrap } from '../../ui/TableWrap.js';
 import { ErrorBox, Loading } from '../../ui/states.js';
 import type { FigureCases, OpenFigure } from './scorecardsModel.js';
 
@@ -60,33 +60,19 @@ export function FigureCaseTable({ caption, items, names }: { readonly caption: s
   const { t } = useTranslation('scorecards');
   const f = useFormat();
   return (
-    <TableWrap>
-      <table className="score-case-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.case')}</th>
-            <th scope="col">{t('cases.owner')}</th>
-            <th scope="col">{t('cases.status')}</th>
-            <th scope="col">{t('cases.deadline')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">
-                <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
-              </th>
-              <td>{names[c.ownerId] ?? c.ownerId}</td>
-              <td>
-                <StatusBadge status={c.status} deadline={c.deadline} />
-              </td>
-              <td>{f.date(c.deadline)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      className="score-case-table"
+      caption={caption}
+      captionClassName="visually-hidden"
+      rows={items}
+      rowKey={(c) => c.id}
+      columns={[
+        { header: t('cases.case'), cell: (c) => <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link> },
+        { header: t('cases.owner'), cell: (c) => names[c.ownerId] ?? c.ownerId },
+        { header: t('cases.status'), cell: (c) => <StatusBadge status={c.status} deadline={c.deadline} /> },
+        { header: t('cases.deadline'), cell: (c) => f.date(c.deadline) },
+      ]}
+    />
   );
 }
 

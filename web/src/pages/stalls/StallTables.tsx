@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../format.js';
 import { Empty } from '../../ui/states.js';
-import { TableWrap } from '../../ui/TableWrap.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { useDurations } from '../case/durations.js';
 import { nameOf, type Inquiry } from './stallsModel.js';
 
@@ -40,63 +40,41 @@ export function TimeTables({ data }: { readonly data: Inquiry }) {
   const d = useDurations();
   const unit = (id: string): string => nameOf(data, id) ?? t('noUnit');
   const of = (shown: number, total: number) => ({ shown: f.number(shown), total: f.number(total) });
+  const overdue = (ms: number): string => (ms > 0 ? d.hours(ms) : '—');
   return (
     <>
       <Section id="stalls-units" heading={t('units.heading')} rows={data.byUnitRole.length}>
-        <TableWrap>
-          <table className="stalls-table" data-table="units">
-            <caption>{t('units.caption', of(data.byUnitRole.length, data.lengths.byUnitRole))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.unit')}</th>
-                <th scope="col">{t('col.role')}</th>
-                <th scope="col" className="num">{t('col.cases')}</th>
-                <th scope="col" className="num">{t('col.hours')}</th>
-                <th scope="col" className="num">{t('col.overdue')}</th>
-                <th scope="col" className="num">{t('col.share')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byUnitRole.map((r) => (
-                <tr key={`${r.unitId}\u0000${r.role}`}>
-                  <th scope="row">{unit(r.unitId)}</th>
-                  <td>{tc(`role.${r.role}`)}</td>
-                  <td className="num">{f.number(r.cases)}</td>
-                  <td className="num">{d.hours(r.ms)}</td>
-                  <td className="num">{r.overdueMs > 0 ? d.hours(r.overdueMs) : '—'}</td>
-                  <td className="num">{d.share(r.ms, data.totalMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          name="units"
+          className="stalls-table"
+          caption={t('units.caption', of(data.byUnitRole.length, data.lengths.byUnitRole))}
+          rows={data.byUnitRole}
+          rowKey={(r) => `${r.unitId}\u0000${r.role}`}
+          columns={[
+            { header: t('col.unit'), cell: (r) => unit(r.unitId) },
+            { header: t('col.role'), cell: (r) => tc(`role.${r.role}`) },
+            { header: t('col.cases'), numeric: true, cell: (r) => f.number(r.cases) },
+            { header: t('col.hours'), numeric: true, cell: (r) => d.hours(r.ms) },
+            { header: t('col.overdue'), numeric: true, cell: (r) => overdue(r.overdueMs) },
+            { header: t('col.share'), numeric: true, cell: (r) => d.share(r.ms, data.totalMs) },
+          ]}
+        />
       </Section>
       <Section id="stalls-people" heading={t('people.heading')} rows={data.byPerson.length}>
-        <TableWrap>
-          <table className="stalls-table" data-table="people">
-            <caption>{t('people.caption', of(data.byPerson.length, data.lengths.byPerson))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.person')}</th>
-                <th scope="col" className="num">{t('col.cases')}</th>
-                <th scope="col" className="num">{t('col.hours')}</th>
-                <th scope="col" className="num">{t('col.overdue')}</th>
-                <th scope="col" className="num">{t('col.share')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byPerson.map((p) => (
-                <tr key={p.key}>
-                  <th scope="row">{nameOf(data, p.key) ?? p.key}</th>
-                  <td className="num">{f.number(p.cases)}</td>
-                  <td className="num">{d.hours(p.ms)}</td>
-                  <td className="num">{p.overdueMs > 0 ? d.hours(p.overdueMs) : '—'}</td>
-                  <td className="num">{d.share(p.ms, data.totalMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          name="people"
+          className="stalls-table"
+          caption={t('people.caption', of(data.byPerson.length, data.lengths.byPerson))}
+          rows={data.byPerson}
+          rowKey={(p) => p.key}
+          columns={[
+            { header: t('col.person'), cell: (p) => nameOf(data, p.key) ?? p.key },
+            { header: t('col.cases'), numeric: true, cell: (p) => f.number(p.cases) },
+            { header: t('col.hours'), numeric: true, cell: (p) => d.hours(p.ms) },
+            { header: t('col.overdue'), numeric: true, cell: (p) => overdue(p.overdueMs) },
+            { header: t('col.share'), numeric: true, cell: (p) => d.share(p.ms, data.totalMs) },
+          ]}
+        />
       </Section>
     </>
   );
@@ -110,40 +88,31 @@ export function WaitsTable({ data }: { readonly data: Inquiry }) {
   const d = useDurations();
   return (
     <Section id="stalls-waits" heading={t('waits.heading')} rows={data.longestWaits.length}>
-      <TableWrap>
-        <table className="stalls-table" data-table="waits">
-          <caption>{t('waits.caption', { shown: f.number(data.longestWaits.length), total: f.number(data.waits) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('col.case')}</th>
-              <th scope="col">{t('col.holder')}</th>
-              <th scope="col">{t('col.role')}</th>
-              <th scope="col">{t('col.from')}</th>
-              <th scope="col">{t('col.to')}</th>
-              <th scope="col" className="num">{t('col.duration')}</th>
-              <th scope="col" className="num">{t('col.overdue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.longestWaits.map((w) => (
-              <tr key={`${w.caseId}\u0000${w.from}`} data-case={w.caseId}>
-                <th scope="row">
-                  <CaseLink data={data} id={w.caseId} />
-                </th>
-                <td>
-                  {nameOf(data, w.personId) ?? w.personId}
-                  <span className="muted stalls-unit">{nameOf(data, w.unitId) ?? t('noUnit')}</span>
-                </td>
-                <td>{tc(`role.${w.role}`)}</td>
-                <td>{f.dateTime(w.from)}</td>
-                <td>{f.dateTime(w.to)}</td>
-                <td className="num">{d.both(w.ms)}</td>
-                <td className="num">{w.overdueMs > 0 ? d.hours(w.overdueMs) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        name="waits"
+        className="stalls-table"
+        caption={t('waits.caption', { shown: f.number(data.longestWaits.length), total: f.number(data.waits) })}
+        rows={data.longestWaits}
+        rowKey={(w) => `${w.caseId}\u0000${w.from}`}
+        rowCase={(w) => w.caseId}
+        columns={[
+          { header: t('col.case'), cell: (w) => <CaseLink data={data} id={w.caseId} /> },
+          {
+            header: t('col.holder'),
+            cell: (w) => (
+              <>
+                {nameOf(data, w.personId) ?? w.personId}
+                <span className="muted stalls-unit">{nameOf(data, w.unitId) ?? t('noUnit')}</span>
+              </>
+            ),
+          },
+          { header: t('col.role'), cell: (w) => tc(`role.${w.role}`) },
+          { header: t('col.from'), cell: (w) => f.dateTime(w.from) },
+          { header: t('col.to'), cell: (w) => f.dateTime(w.to) },
+          { header: t('col.duration'), numeric: true, cell: (w) => d.both(w.ms) },
+          { header: t('col.overdue'), numeric: true, cell: (w) => (w.overdueMs > 0 ? d.hours(w.overdueMs) : '—') },
+        ]}
+      />
     </Section>
   );
 }
@@ -169,102 +138,63 @@ export function HandoverTables({ data }: { readonly data: Inquiry }) {
         })}
       </p>
       <Section id="stalls-passes" heading={t('passes.heading')} rows={pu.edges.length}>
-        <TableWrap>
-          <table className="stalls-table" data-table="passes">
-            <caption>{t('passes.caption', of(pu.edges.length, pu.lengths.edges))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.fromUnit')}</th>
-                <th scope="col">{t('col.toUnit')}</th>
-                <th scope="col" className="num">{t('col.passes')}</th>
-                <th scope="col" className="num">{t('col.meanWait')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pu.edges.map((e) => (
-                <tr key={`${e.from}\u0000${e.to}`}>
-                  <th scope="row">{unit(e.from)}</th>
-                  <td>{unit(e.to)}</td>
-                  <td className="num">{f.number(e.count)}</td>
-                  <td className="num">{d.span(e.meanWaitMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          name="passes"
+          className="stalls-table"
+          caption={t('passes.caption', of(pu.edges.length, pu.lengths.edges))}
+          rows={pu.edges}
+          rowKey={(e) => `${e.from}\u0000${e.to}`}
+          columns={[
+            { header: t('col.fromUnit'), cell: (e) => unit(e.from) },
+            { header: t('col.toUnit'), cell: (e) => unit(e.to) },
+            { header: t('col.passes'), numeric: true, cell: (e) => f.number(e.count) },
+            { header: t('col.meanWait'), numeric: true, cell: (e) => d.span(e.meanWaitMs) },
+          ]}
+        />
       </Section>
       <Section id="stalls-refusals" heading={t('refusals.heading')} rows={pp.refused.length}>
-        <TableWrap>
-          <table className="stalls-table" data-table="refusals">
-            <caption>{t('refusals.caption', of(pp.refused.length, pp.lengths.refused))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.askedBy')}</th>
-                <th scope="col">{t('col.refusedBy')}</th>
-                <th scope="col" className="num">{t('col.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pp.refused.map((e) => (
-                <tr key={`${e.from}\u0000${e.to}`}>
-                  <th scope="row">{person(e.from)}</th>
-                  <td>{person(e.to)}</td>
-                  <td className="num">{f.number(e.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          name="refusals"
+          className="stalls-table"
+          caption={t('refusals.caption', of(pp.refused.length, pp.lengths.refused))}
+          rows={pp.refused}
+          rowKey={(e) => `${e.from}\u0000${e.to}`}
+          columns={[
+            { header: t('col.askedBy'), cell: (e) => person(e.from) },
+            { header: t('col.refusedBy'), cell: (e) => person(e.to) },
+            { header: t('col.count'), numeric: true, cell: (e) => f.number(e.count) },
+          ]}
+        />
       </Section>
       <Section id="stalls-pingpong" heading={t('pingPong.heading')} rows={pu.pingPong.length}>
-        <TableWrap>
-          <table className="stalls-table" data-table="ping-pong">
-            <caption>{t('pingPong.caption', of(pu.pingPong.length, pu.lengths.pingPong))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.between')}</th>
-                <th scope="col">{t('col.and')}</th>
-                <th scope="col" className="num">{t('col.returns')}</th>
-                <th scope="col" className="num">{t('col.cases')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pu.pingPong.map((p) => (
-                <tr key={`${p.a}\u0000${p.b}`}>
-                  <th scope="row">{unit(p.a)}</th>
-                  <td>{unit(p.b)}</td>
-                  <td className="num">{f.number(p.returns)}</td>
-                  <td className="num">{f.number(p.cases)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          name="ping-pong"
+          className="stalls-table"
+          caption={t('pingPong.caption', of(pu.pingPong.length, pu.lengths.pingPong))}
+          rows={pu.pingPong}
+          rowKey={(p) => `${p.a}\u0000${p.b}`}
+          columns={[
+            { header: t('col.between'), cell: (p) => unit(p.a) },
+            { header: t('col.and'), cell: (p) => unit(p.b) },
+            { header: t('col.returns'), numeric: true, cell: (p) => f.number(p.returns) },
+            { header: t('col.cases'), numeric: true, cell: (p) => f.number(p.cases) },
+          ]}
+        />
       </Section>
       <Section id="stalls-returning" heading={t('returning.heading')} rows={pu.returning.length}>
-        <TableWrap>
-          <table className="stalls-table" data-table="returning">
-            <caption>{t('returning.caption', of(pu.returning.length, pu.lengths.returning))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.case')}</th>
-                <th scope="col" className="num">{t('col.returns')}</th>
-                <th scope="col">{t('col.path')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pu.returning.map((c) => (
-                <tr key={c.caseId} data-case={c.caseId}>
-                  <th scope="row">
-                    <CaseLink data={data} id={c.caseId} />
-                  </th>
-                  <td className="num">{f.number(c.returns)}</td>
-                  <td className="stalls-path">{c.keys.slice(0, PATH).map(unit).join(' → ') + (c.keys.length > PATH ? ' → …' : '')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          name="returning"
+          className="stalls-table"
+          caption={t('returning.caption', of(pu.returning.length, pu.lengths.returning))}
+          rows={pu.returning}
+          rowKey={(c) => c.caseId}
+          rowCase={(c) => c.caseId}
+          columns={[
+            { header: t('col.case'), cell: (c) => <CaseLink data={data} id={c.caseId} /> },
+            { header: t('col.returns'), numeric: true, cell: (c) => f.number(c.returns) },
+            { header: t('col.path'), className: 'stalls-path', cell: (c) => c.keys.slice(0, PATH).map(unit).join(' → ') + (c.keys.length > PATH ? ' → …' : '') },
+          ]}
+        />
       </Section>
     </>
   );
