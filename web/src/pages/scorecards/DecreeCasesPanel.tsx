@@ -9,9 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.js';
 import { useFormat } from '../../format.js';
-import { DataTable } from '../../ui/DataTable.js';
 import { ErrorBox, Loading } from '../../ui/states.js';
-import { FigureCaseTable, FigureCount, FigurePanelFrame } from './FigureCasesPanel.js';
+import { FigureCaseTable, FigureCount, FigurePanelFrame, PanelTable } from './FigureCasesPanel.js';
 import type { DecreeCases, DecreeFigure } from './scorecardsModel.js';
 
 /** The figure opened: which body, month and figure. */
@@ -26,12 +25,9 @@ function DecisionTable({ caption, items }: { readonly caption: string; readonly 
   const { t } = useTranslation('scorecards');
   const f = useFormat();
   return (
-    <DataTable
-      className="score-case-table"
+    <PanelTable
       caption={caption}
-      captionClassName="visually-hidden"
       rows={items}
-      rowKey={(d) => d.id}
       columns={[
         { header: t('decree.list.decision'), cell: (d) => <Link to={`/decisions/${encodeURIComponent(d.id)}`}>{t('decree.list.label', { number: d.number, title: d.title })}</Link> },
         { header: t('decree.list.date'), cell: (d) => f.date(d.date) },

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.js';
 import { useFormat } from '../../format.js';
-import { DataTable } from '../../ui/DataTable.js';
+import { DataTable, type DataTableProps } from '../../ui/DataTable.js';
 import { StatusBadge } from '../../ui/StatusBadge.js';
 import { ErrorBox, Loading } from '../../ui/states.js';
 import type { FigureCases, OpenFigure } from './scorecardsModel.js';
@@ -55,17 +55,19 @@ export function FigureCount({ counted, hidden, listed, openable, testId }: { rea
   );
 }
 
+/** A list in a figure's panel, one row per item by its id; the caption is for screen readers, the panel's heading says it. */
+export function PanelTable<R extends { readonly id: string }>({ caption, rows, columns }: Pick<DataTableProps<R>, 'caption' | 'rows' | 'columns'>) {
+  return <DataTable className="score-case-table" caption={caption} captionClassName="visually-hidden" rows={rows} rowKey={(r) => r.id} columns={columns} />;
+}
+
 /** Cases as the API lists them behind a figure, each a link to its case page, with its owner, status and deadline. */
 export function FigureCaseTable({ caption, items, names }: { readonly caption: string; readonly items: FigureCases['items']; readonly names: Readonly<Record<string, string>> }) {
   const { t } = useTranslation('scorecards');
   const f = useFormat();
   return (
-    <DataTable
-      className="score-case-table"
+    <PanelTable
       caption={caption}
-      captionClassName="visually-hidden"
       rows={items}
-      rowKey={(c) => c.id}
       columns={[
         { header: t('cases.case'), cell: (c) => <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link> },
         { header: t('cases.owner'), cell: (c) => names[c.ownerId] ?? c.ownerId },
