@@ -13,7 +13,7 @@ import { evolve, type AnyEvent, type EventOf } from '../domain/streams.js';
 import type { DialectCapabilities } from './dialect.js';
 import type { SqlConnection } from './driver.js';
 import { StoreError } from './errors.js';
-import { eventHash, GENESIS_HASH } from './hash-chain.js';
+import { eventHash, eventHashOfPayloadText, GENESIS_HASH, isCanonicalOrder } from './hash-chain.js';
 import type { JobWriter } from './kysely-job-store.js';
 import type { EnqueueMemo, OutboxWriter } from './kysely-outbox-store.js';
 import type { ScheduleItem } from './jobs.js';
@@ -79,6 +79,8 @@ const EVENT_COLUMNS = 8;
 export class Session implements WriteSession {
   private readonly cache = new Map<string, Cached | null>();
   private pendingEvents: AppendedEvent[] = [];
+  /** Beside each pending event, `JSON.stringify` of its payload when it was already written for the hash (undefined: write it at the flush). */
+  private pendingPayloadTexts: (string | undefined)[] = [];
   private readonly pendingRows = new Map<ProjectionTable, Map<string, Staged>>();
   private readonly dirty = new Set<string>();
   /** Streams whose rows this transaction holds a share lock on. */
@@ -142,11 +144,14 @@ export class Session implements WriteSession {
     for (const e of events) {
       seq += 1;
       const prevHash = hash;
-      hash = eventHash(prevHash, { stream: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload });
+      const fields = { stream: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload };
+      const text = payloadText(e.payload);
+      hash = text === undefined ? eventHash(prevHash, fields) : eventHashOfPayloadText(prevHash, fields, text);
       state = this.fold(kind, id, state, e);
       const appended: AppendedEvent = { streamId: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload, prevHash, hash };
       out.push(appended);
       this.pendingEvents.push(appended);
+      this.pendingPayloadTexts.push(text);
     }
     this.advance({ id, kind, seq, hash, state }, out.length);
     await this.flushIfDue();
@@ -176,8 +181,11 @@ export class Session implements WriteSession {
     if (e.seq !== head + 1) throw rejected(e, 'out-of-sequence', `event ${e.seq} of ${e.streamId} does not follow the stream's head at seq ${head}`);
     if (e.prevHash !== (current?.hash ?? GENESIS_HASH)) throw rejected(e, 'chain-broken', `event ${e.seq} of ${e.streamId} does not chain to the hash of event ${head}`);
     let recomputed: string | undefined;
+    let text: string | undefined;
     try {
-      recomputed = eventHash(e.prevHash, { stream: e.streamId, seq: e.seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload });
+      const fields = { stream: e.streamId, seq: e.seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload };
+      text = payloadText(e.payload);
+      recomputed = text === undefined ? eventHash(e.prevHash, fields) : eventHashOfPayloadText(e.prevHash, fields, text);
     } catch {
       recomputed = undefined;
     }
@@ -189,6 +197,7 @@ export class Session implements WriteSession {
       throw rejected(e, 'unfoldable', `event ${e.seq} of ${e.streamId} cannot be applied to its stream: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.pendingEvents.push({ streamId: e.streamId, seq: e.seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload, prevHash: e.prevHash, hash: e.hash });
+    this.pendingPayloadTexts.push(text);
     this.advance({ id: e.streamId, kind, seq: e.seq, hash: e.hash, state }, 1);
     await this.flushIfDue();
   }
@@ -314,9 +323,11 @@ export class Session implements WriteSession {
     }
     if (this.pendingEvents.length > 0) {
       const events = this.pendingEvents;
+      const texts = this.pendingPayloadTexts;
       this.pendingEvents = [];
+      this.pendingPayloadTexts = [];
       try {
-        await this.insertEvents(events);
+        await this.insertEvents(events, texts);
       } catch (error) {
         if (!this.caps.isConflict(error)) throw error;
         const first = events[0];
@@ -339,7 +350,8 @@ export class Session implements WriteSession {
     }
   }
 
-  private async insertEvents(events: readonly AppendedEvent[]): Promise<void> {
+  /** Writes the events; a payload's column is `JSON.stringify` of it, taken from `texts` when written already. */
+  private async insertEvents(events: readonly AppendedEvent[], texts: readonly (string | undefined)[]): Promise<void> {
     const per = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(this.caps.maxParameters / EVENT_COLUMNS));
     let i = 0;
     for (const n of chunkSizes(events.length, per)) {
@@ -352,7 +364,7 @@ export class Session implements WriteSession {
         params[k++] = e.type;
         params[k++] = e.actor;
         params[k++] = e.at;
-        params[k++] = JSON.stringify(e.payload);
+        params[k++] = texts[j] ?? JSON.stringify(e.payload);
         params[k++] = e.prevHash;
         params[k++] = e.hash;
       }
@@ -378,6 +390,14 @@ export class Session implements WriteSession {
       i += n;
     }
   }
+}
+
+/**
+ * `JSON.stringify(payload)` when that is also its canonical form (so one serialisation serves both
+ * the hash and the stored row); undefined otherwise, and the hash takes the general path.
+ */
+function payloadText(payload: unknown): string | undefined {
+  return isCanonicalOrder(payload) ? JSON.stringify(payload) : undefined;
 }
 
 /** The refusal of an imported event, naming its stream, its seq and why. */
