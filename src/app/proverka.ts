@@ -10,7 +10,7 @@ import { StoreError } from '../store/errors.js';
 import type { BulkOptions, CheckpointResult, Store, WriteSession } from '../store/port.js';
 import type { CommandContext, Outcome } from './commands/context.js';
 import { executeCommand } from './commands/dispatch.js';
-import { commandSchema, type CommandInput } from './commands/schemas.js';
+import { commandSchema, type Command, type CommandInput } from './commands/schemas.js';
 import { appFail, type AppResult } from './errors.js';
 import { enqueueMessages } from './notifications.js';
 import { ladderWorkIn, replanAll, touchesLadder } from './ladder/ladder-work.js';
@@ -70,7 +70,16 @@ export interface AppBulkOptions extends BulkOptions {
 }
 
 /** Runs one command inside `Proverka.bulk`'s transaction. */
-export type BulkRunner = (actor: string, command: CommandInput) => Promise<AppResult<Outcome>>;
+export interface BulkRunner {
+  /** A command from outside (a file's rows, a request): checked against the command schema first. */
+  (actor: string, command: CommandInput): Promise<AppResult<Outcome>>;
+  /**
+   * A command the caller built in the schema's output form, its shape checked by the compiler (an
+   * import's reader that made every field itself): the schema's parse is skipped, not the domain's
+   * rules, which check every invariant as for any command.
+   */
+  built(actor: string, command: Command): Promise<AppResult<Outcome>>;
+}
 
 /** Thrown inside a write transaction to roll it back when a command is refused. */
 class Refused extends Error {
@@ -191,10 +200,8 @@ export class Proverka {
     // SQLite: this transaction holds the database's only write lock, so no other checkpoint can come between.
     const checkpointEvery = this.deps.store.backend === 'sqlite' ? options.checkpointEvery : undefined;
     const result = await this.deps.store.bulk(async (tx: WriteSession) => {
-      const run: BulkRunner = async (actor, input) => {
-        const command = parseCommand(input);
-        if (!command.ok) return command;
-        const r = await executeCommand(tx, this.context(actor), command.value);
+      const execute = async (actor: string, command: Command): Promise<AppResult<Outcome>> => {
+        const r = await executeCommand(tx, this.context(actor), command);
         if (r.ok) {
           written += r.value.events.length;
           sinceCheckpoint += r.value.events.length;
@@ -207,6 +214,13 @@ export class Proverka {
         }
         return r;
       };
+      const run: BulkRunner = Object.assign(
+        async (actor: string, input: CommandInput) => {
+          const command = parseCommand(input);
+          return command.ok ? execute(actor, command.value) : command;
+        },
+        { built: execute },
+      );
       const out = await fn(run);
       // One plan of every open case for the whole bulk write, rather than one item per case.
       if (replan) await tx.schedule([replanAll(`bulk@${this.now()}`, this.now())]);

@@ -1,7 +1,7 @@
 /** Instants and calendar dates: canonical text that sorts in time order. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isCalendarDate, isCanonicalInstant, parseInstant, toInstant, toMs } from './time.js';
+import { isCalendarDate, isCanonicalInstant, parseInstant, toInstant, toMs, utcMs } from './time.js';
 
 describe('time', () => {
   it('formats and reads canonical instants', () => {
@@ -45,5 +45,30 @@ describe('time', () => {
       { numRuns: 2000, seed: 1922 },
     );
     fc.assert(fc.property(fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (d) => isCanonicalInstant(toInstant(d.getTime()))), { numRuns: 500, seed: 6 });
+  });
+
+  it('formats every instant exactly as Date.prototype.toISOString, inside and outside the years 0–9999', () => {
+    const edges = [0, -1, 1, 86_399_999, 86_400_000, -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15, 951_782_400_000, 1.5];
+    for (const ms of edges) expect(toInstant(ms), String(ms)).toBe(new Date(ms).toISOString());
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => toInstant(ms) === new Date(ms).toISOString()),
+      { numRuns: 3000, seed: 27 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => toInstant(ms) === new Date(ms).toISOString()),
+      { numRuns: 3000, seed: 11 },
+    );
+    expect(() => toInstant(Number.NaN)).toThrow(RangeError);
+  });
+  it('computes epoch milliseconds from fields as Date does, the years 0–99 included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 999 }), (y, mo, d, h, mi, s, ms) => {
+        const date = new Date(0);
+        date.setUTCFullYear(y, mo - 1, d);
+        date.setUTCHours(h, mi, s, ms);
+        return utcMs(y, mo, d, h, mi, s, ms) === date.getTime();
+      }),
+      { numRuns: 3000, seed: 1849 },
+    );
   });
 });

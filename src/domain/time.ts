@@ -11,9 +11,57 @@ export type CalendarDate = string;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Formats epoch milliseconds as a canonical instant. */
+/** "00" to "99": the two-digit fields of an instant. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const MS_PER_DAY = 86_400_000;
+/** Epoch milliseconds of 0000-01-01 and of 10000-01-01: the years whose ISO form has four digits. */
+const FIRST_FOUR_DIGIT_MS = -62_167_219_200_000;
+const PAST_FOUR_DIGIT_MS = 253_402_300_800_000;
+
+/**
+ * Formats epoch milliseconds as a canonical instant: exactly `new Date(ms).toISOString()` (which
+ * throws a RangeError for a value no Date holds), computed arithmetically for the years 0–9999 —
+ * several times faster, for imports that convert one instant per event.
+ */
 export function toInstant(ms: number): Instant {
-  return new Date(ms).toISOString();
+  if (!Number.isInteger(ms) || ms < FIRST_FOUR_DIGIT_MS || ms >= PAST_FOUR_DIGIT_MS) return new Date(ms).toISOString();
+  const days = Math.floor(ms / MS_PER_DAY);
+  let rest = ms - days * MS_PER_DAY;
+  // Civil date from days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const milli = rest - second * 1000;
+  const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, '0');
+  const mmm = milli >= 100 ? String(milli) : milli >= 10 ? `0${milli}` : `00${milli}`;
+  return `${yyyy}-${TWO_DIGITS[month] as string}-${TWO_DIGITS[day] as string}T${TWO_DIGITS[hour] as string}:${TWO_DIGITS[minute] as string}:${TWO_DIGITS[second] as string}.${mmm}Z`;
+}
+
+/**
+ * Epoch milliseconds of a date and time in the proleptic Gregorian calendar, for fields already
+ * checked to be in range (month 1–12, day 1–31, hour 0–23 …); unlike Date.UTC, the years 0–99
+ * are themselves, not 1900–1999, and a day past the month's end rolls over as Date.UTC's does.
+ */
+export function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, milli: number): number {
+  // Days from civil (H. Hinnant's algorithm).
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146_097 + doe - 719_468;
+  return days * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + milli;
 }
 
 /** Epoch milliseconds of a canonical instant. */

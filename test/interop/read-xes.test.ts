@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseXesDate, readXes, type XesTrace } from '../../src/interop/xes/read-xes.js';
+import { parseXesDateSlowly } from '../../src/interop/xes/xes-date.js';
+import fc from 'fast-check';
 import { readXesGraph } from '../../src/interop/xes/xes-graph.js';
 import { tempDir } from '../support/temp.js';
 
@@ -61,6 +63,21 @@ describe('parseXesDate', () => {
     expect(parseXesDate('2011-10-02T10:00:00')).toBe(Date.UTC(2011, 9, 2, 10));
     expect(parseXesDate('yesterday')).toBeNull();
   });
+
+  it('reads digit by digit exactly what the general reading (a regular expression and Date.parse) reads', () => {
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const zone = fc.constantFrom('', 'Z', '+02:00', '-01:30', '+0200', '-1130', '+23:59', '+24:00', '+02:60', '+2:00', 'z', ' ');
+    const fraction = fc.constantFrom('', '.', '.5', '.54', '.546', '.5467891', ',25');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), fraction, zone, fc.boolean(), (y, mo, d, h, mi, s, f, z, seconds) => {
+        const text = `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}${seconds ? `:${p2(s)}${f}` : ''}${z}`;
+        expect(parseXesDate(text), text).toBe(parseXesDateSlowly(text));
+      }),
+      { numRuns: 5000, seed: 1849 },
+    );
+    for (const text of ['2011-02-29T10:00:00Z', '2012-02-29T10:00:00Z', '2011-04-31T10:00:00Z', '2011-10-01T24:00:00Z', ' 2011-10-01T00:00:00Z', '2011-10-01T00:00:00Z ', '0001-01-01T00:00:00+01:00'])
+      expect(parseXesDate(text), text).toBe(parseXesDateSlowly(text));
+  });
 });
 
 describe('readXes', () => {
@@ -76,18 +93,25 @@ describe('readXes', () => {
       expect(traces.map((t) => t.name)).toEqual(['case & one', 'case two']);
       const [first, second] = traces as [XesTrace, XesTrace];
       expect(first.events).toEqual([
-        {
-          activity: 'Register <A>',
-          timestamp: Date.UTC(2011, 8, 30, 22, 38, 44, 546),
-          lifecycle: 'complete',
-          resource: '112',
-          group: null,
-          attributes: { 'concept:name': 'Register <A>', 'time:timestamp': '2011-10-01T00:38:44.546+02:00', 'org:resource': '112' },
-        },
-        { activity: 'UNNAMED', timestamp: Date.UTC(2011, 9, 1, 0, 39, 0, 123), lifecycle: 'start', resource: null, group: 'Team A', attributes: { 'time:timestamp': '2011-10-01T00:39:00.1234567Z', 'lifecycle:transition': 'start', 'org:group': 'Team A' } },
+        { activity: 'Register <A>', timestamp: Date.UTC(2011, 8, 30, 22, 38, 44, 546), at: '2011-09-30T22:38:44.546Z', lifecycle: 'complete', resource: '112', group: null, attributes: {} },
+        { activity: 'UNNAMED', timestamp: Date.UTC(2011, 9, 1, 0, 39, 0, 123), at: '2011-10-01T00:39:00.123Z', lifecycle: 'start', resource: null, group: 'Team A', attributes: {} },
       ]);
+      expect(first.attributes).toEqual({ 'concept:name': 'case & one' });
       expect(second.events[0]?.attributes['concept:name-extra']).toBe('x');
     }
+  });
+
+  it("keeps an event's other attributes ordered by key, and a timestamp it cannot read as text", async () => {
+    const path = join(dir, 'others.xes');
+    writeFileSync(
+      path,
+      `<log><trace><event><string key="zeta" value="z"/><date key="time:timestamp" value="not a date"/><string key="alpha" value="a&#10;b	c"/>` +
+        `<string key="lifecycle:transition" value="complete"/><string key="zeta" value="last"/></event></trace></log>`,
+    );
+    const { traces } = await readAll(path);
+    const [event] = (traces[0] as XesTrace).events;
+    expect(event).toEqual({ activity: '', timestamp: null, at: null, lifecycle: 'complete', resource: null, group: null, attributes: { alpha: 'a\nb c', 'time:timestamp': 'not a date', zeta: 'last' } });
+    expect(Object.keys(event?.attributes ?? {})).toEqual(['alpha', 'time:timestamp', 'zeta']);
   });
 
   it('gives the graph of the log: two cases, the pair and its time', async () => {
@@ -109,7 +133,7 @@ describe('readXes', () => {
   it('refuses malformed XML saying where, and a file whose root is not <log>', async () => {
     const broken = join(dir, 'broken.xes');
     writeFileSync(broken, '<log><trace><event></trace></log>');
-    await expect(readAll(broken)).rejects.toThrow(/not well-formed XML near character 0: unexpected close tag/);
+    await expect(readAll(broken)).rejects.toThrow(/not well-formed XML near character 19: unexpected close tag <\/trace>: <event> is open/);
     const other = join(dir, 'other.xml');
     writeFileSync(other, '<html><body/></html>');
     await expect(readAll(other)).rejects.toThrow(/not an XES log/);

@@ -64,14 +64,14 @@ const statementSpec = z.object({
   alreadyTried: z.array(attempt).max(50).default([]),
 });
 
-/** One event of a case imported from another system (see domain/trace/trace.ts). */
+/** One event of a case imported from another system (see domain/trace/trace.ts); keys in code-unit order, so parsed events come out in the record's canonical order. */
 const importedEvent = z.object({
   activity: z.string().max(10_000),
   at: z.string().max(40).nullable(),
+  attributes: z.record(z.string(), z.string()).optional(),
+  group: z.string().max(10_000).nullable(),
   lifecycle: z.string().max(10_000).nullable(),
   resource: z.string().max(10_000).nullable(),
-  group: z.string().max(10_000).nullable(),
-  attributes: z.record(z.string(), z.string()).optional(),
 });
 
 /** Every command the application accepts. */

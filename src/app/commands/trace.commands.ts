@@ -11,7 +11,8 @@ import type { CommandOf } from './schemas.js';
 
 /** Records one imported case on a new `trace` stream; TRACE_INVALID when the domain refuses it. */
 export async function importTraceCommand(tx: WriteSession, ctx: CommandContext, c: CommandOf<'trace.import'>): Promise<AppResult<Outcome>> {
-  const decided = importTrace({ importId: c.importId, source: c.source, format: c.format, name: c.name, attributes: c.attributes, events: c.events });
+  // Keys in code-unit order, the record's canonical order: the hash chain then serialises the payload once, without sorting.
+  const decided = importTrace({ attributes: c.attributes, events: c.events, format: c.format, importId: c.importId, name: c.name, source: c.source });
   if (!decided.ok) return decided;
   const id = await newId(tx, ctx, 'trace', c.id);
   if (!id.ok) return id;

@@ -49,7 +49,7 @@ export async function importXesFile(app: Proverka, path: string, source: string,
         path,
         async (trace) => {
           const t = traceToImport(trace);
-          const r = await run(SYSTEM_ACTOR, { type: 'trace.import', importId, source, format: 'xes', name: t.name, attributes: { ...t.attributes }, events: [...t.events] });
+          const r = await run.built(SYSTEM_ACTOR, { type: 'trace.import', importId, source, format: 'xes', name: t.name, attributes: t.attributes, events: t.events });
           if (!r.ok) throw new ImportRefused(`trace ${formatCount(cases + 1)}${t.name === null ? '' : ` (${t.name})`} was refused: ${r.error.message} [${r.error.code}]`);
           cases++;
           events += t.events.length;
