@@ -13,7 +13,7 @@ import { evolve, type AnyEvent, type EventOf } from '../domain/streams.js';
 import type { DialectCapabilities } from './dialect.js';
 import type { SqlConnection } from './driver.js';
 import { StoreError } from './errors.js';
-import { eventHash, eventHashOfPayloadText, GENESIS_HASH, isCanonicalOrder } from './hash-chain.js';
+import { canonicalJson, eventHashOfPayloadText, GENESIS_HASH, isCanonicalOrder } from './hash-chain.js';
 import type { JobWriter } from './kysely-job-store.js';
 import type { EnqueueMemo, OutboxWriter } from './kysely-outbox-store.js';
 import type { ScheduleItem } from './jobs.js';
@@ -146,7 +146,8 @@ export class Session implements WriteSession {
       const prevHash = hash;
       const fields = { stream: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload };
       const text = payloadText(e.payload);
-      hash = text === undefined ? eventHash(prevHash, fields) : eventHashOfPayloadText(prevHash, fields, text);
+      // The payload's canonical text, made once: the hash is written around it.
+      hash = eventHashOfPayloadText(prevHash, fields, text ?? canonicalJson(e.payload));
       state = this.fold(kind, id, state, e);
       const appended: AppendedEvent = { streamId: id, seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload, prevHash, hash };
       out.push(appended);
@@ -185,7 +186,7 @@ export class Session implements WriteSession {
     try {
       const fields = { stream: e.streamId, seq: e.seq, type: e.type, actor: e.actor, at: e.at, payload: e.payload };
       text = payloadText(e.payload);
-      recomputed = text === undefined ? eventHash(e.prevHash, fields) : eventHashOfPayloadText(e.prevHash, fields, text);
+      recomputed = eventHashOfPayloadText(e.prevHash, fields, text ?? canonicalJson(e.payload));
     } catch {
       recomputed = undefined;
     }
