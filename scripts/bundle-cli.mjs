@@ -5,12 +5,18 @@
 // expects (some read files beside their own code). Dynamic imports stay lazy: each command's
 // module, PostgreSQL's driver and the web server are chunks loaded only when used.
 import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { buildSync } from 'esbuild';
 
 /** The packages bundled in; the rest of package.json's dependencies stay external. */
 const BUNDLED = new Set(['kysely', 'zod']);
 
-/** Bundles `entry` (compiled JavaScript) into `outdir` (emptied first), its chunks beside it; `packageJson` names the externals. */
+/**
+ * Bundles `entry` (compiled JavaScript, `…/cli/main.js`) into `outdir` (emptied first), its chunks
+ * beside it; `packageJson` names the externals. The XES reader's worker thread
+ * (`…/interop/xes/xes-reader-worker.js`) is an entry of its own, `xes-reader-worker.js` beside
+ * the chunks, where the code that starts it looks for it.
+ */
 export function bundleCli(entry, outdir, packageJson) {
   rmSync(outdir, { recursive: true, force: true });
   const pkg = JSON.parse(readFileSync(packageJson, 'utf8'));
@@ -18,7 +24,7 @@ export function bundleCli(entry, outdir, packageJson) {
     .filter((name) => !BUNDLED.has(name))
     .flatMap((name) => [name, `${name}/*`]);
   buildSync({
-    entryPoints: { main: entry },
+    entryPoints: { main: entry, 'xes-reader-worker': join(dirname(entry), '..', 'interop', 'xes', 'xes-reader-worker.js') },
     outdir,
     bundle: true,
     splitting: true,

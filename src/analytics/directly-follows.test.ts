@@ -1,4 +1,5 @@
 /** The directly-follows graph on small cases worked out by hand: ordering, counts, means, medians, ties and missing timestamps. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DirectlyFollows, orderCase } from './directly-follows.js';
 
@@ -7,6 +8,26 @@ const e = (activity: string, timestamp: number | null) => ({ activity, timestamp
 describe('orderCase', () => {
   it('orders by timestamp, keeps file order on ties, and keeps an event without a timestamp right after the one before it in the file', () => {
     expect(orderCase([e('c', 30), e('a', 10), e('b', 10), e('x', null), e('d', 20)]).map((x) => x.activity)).toEqual(['a', 'b', 'x', 'd', 'c']);
+  });
+
+  it('gives what a stable sort on those keys gives, for cases in order (taken as they are) and out of order, as a new array', () => {
+    const reference = <E extends { timestamp: number | null }>(events: readonly E[]): E[] => {
+      let last = Number.NEGATIVE_INFINITY;
+      return events
+        .map((x, i) => ({ x, i, k: x.timestamp === null ? last : (last = x.timestamp) }))
+        .sort((a, b) => a.k - b.k || a.i - b.i)
+        .map((k) => k.x);
+    };
+    const event = fc.record({ activity: fc.constantFrom('a', 'b', 'c'), timestamp: fc.option(fc.integer({ min: 0, max: 50 }), { freq: 4 }) });
+    const sortedCase = fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 12 }).map((ts) => [...ts].sort((x, y) => x - y).map((t, i) => e(i % 2 === 0 ? 'a' : 'b', t)));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(event, { maxLength: 12 }), sortedCase), (events) => {
+        const ordered = orderCase(events);
+        expect(ordered).toEqual(reference(events));
+        expect(ordered).not.toBe(events);
+      }),
+      { numRuns: 1000, seed: 36 },
+    );
   });
 });
 

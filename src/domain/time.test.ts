@@ -60,6 +60,18 @@ describe('time', () => {
     );
     expect(() => toInstant(Number.NaN)).toThrow(RangeError);
   });
+  it('reads an instant back to epoch milliseconds exactly as Date.parse does, canonical or not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => toMs(toInstant(ms)) === ms),
+      { numRuns: 3000, seed: 36 },
+    );
+    const others = ['2022-03-01T09:00:00Z', '2022-03-01T09:00:00.000+02:00', '2022-02-30T09:00:00.000Z', '2022-13-01T09:00:00.000Z', '+012022-03-01T09:00:00.000Z', 'not a date', '', '2022-03-01T24:00:00.000Z'];
+    for (const text of others) expect(Object.is(toMs(text), Date.parse(text)), text).toBe(true);
+    fc.assert(
+      fc.property(fc.string({ minLength: 24, maxLength: 24, unit: fc.constantFrom('0', '1', '2', '9', '-', 'T', ':', '.', 'Z') }), (text) => Object.is(toMs(text), Date.parse(text))),
+      { numRuns: 3000, seed: 37 },
+    );
+  });
   it('computes epoch milliseconds from fields as Date does, the years 0–99 included', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 999 }), (y, mo, d, h, mi, s, ms) => {

@@ -11,8 +11,11 @@ export type CalendarDate = string;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "00" to "99": the two-digit fields of an instant. */
-const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+/** The character code of the digit 0. */
+const ZERO = 48;
+/** The character codes of the tens and of the units of a number from 0 to 99. */
+const tens = (n: number): number => ZERO + ((n / 10) | 0);
+const units = (n: number): number => ZERO + (n % 10);
 const MS_PER_DAY = 86_400_000;
 /** Epoch milliseconds of 0000-01-01 and of 10000-01-01: the years whose ISO form has four digits. */
 const FIRST_FOUR_DIGIT_MS = -62_167_219_200_000;
@@ -21,7 +24,9 @@ const PAST_FOUR_DIGIT_MS = 253_402_300_800_000;
 /**
  * Formats epoch milliseconds as a canonical instant: exactly `new Date(ms).toISOString()` (which
  * throws a RangeError for a value no Date holds), computed arithmetically for the years 0–9999 —
- * several times faster, for imports that convert one instant per event.
+ * several times faster, for imports that convert one instant per event. The text is made in one
+ * piece by String.fromCharCode, not joined from parts, so that reading it later (a check, a JSON
+ * text) does not first copy it into one piece.
  */
 export function toInstant(ms: number): Instant {
   if (!Number.isInteger(ms) || ms < FIRST_FOUR_DIGIT_MS || ms >= PAST_FOUR_DIGIT_MS) return new Date(ms).toISOString();
@@ -43,9 +48,12 @@ export function toInstant(ms: number): Instant {
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
   const milli = rest - second * 1000;
-  const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, '0');
-  const mmm = milli >= 100 ? String(milli) : milli >= 10 ? `0${milli}` : `00${milli}`;
-  return `${yyyy}-${TWO_DIGITS[month] as string}-${TWO_DIGITS[day] as string}T${TWO_DIGITS[hour] as string}:${TWO_DIGITS[minute] as string}:${TWO_DIGITS[second] as string}.${mmm}Z`;
+  return String.fromCharCode(
+    ZERO + ((year / 1000) | 0), ZERO + ((year / 100) | 0) % 10, tens(year % 100), units(year), 45,
+    tens(month), units(month), 45, tens(day), units(day), 84,
+    tens(hour), units(hour), 58, tens(minute), units(minute), 58, tens(second), units(second), 46,
+    ZERO + ((milli / 100) | 0), tens(milli % 100), units(milli), 90,
+  );
 }
 
 /**
@@ -64,9 +72,28 @@ export function utcMs(year: number, month: number, day: number, hour: number, mi
   return days * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + milli;
 }
 
-/** Epoch milliseconds of a canonical instant. */
+/** Epoch milliseconds of an instant: exactly `Date.parse`, read digit by digit in one pass when the text is canonical (analytics convert one per event). */
 export function toMs(instant: Instant): number {
-  return Date.parse(instant);
+  const ms = canonicalMs(instant);
+  return ms === undefined ? Date.parse(instant) : ms;
+}
+
+/** Epoch milliseconds of a canonical instant (see `isCanonicalInstant`), its checks made as its fields are read; undefined when it is not one. */
+function canonicalMs(text: string): number | undefined {
+  if (text.length !== 24) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46 || text.charCodeAt(23) !== 90) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return undefined;
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const milli = digitsAt(text, 20, 3);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return undefined;
+  return utcMs(year, month, day, hour, minute, second, milli);
 }
 
 /** Parses an ISO-8601 date-time (with zone) into a canonical instant, or undefined if it is not one. */
@@ -100,18 +127,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * no parse and no allocation: an import checks one per event.
  */
 export function isCanonicalInstant(text: string): boolean {
-  if (text.length !== 24) return false;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return false;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return false;
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
-  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && digitsAt(text, 20, 3) >= 0;
+  return canonicalMs(text) !== undefined;
 }
 
 /** True when the text is a real calendar date `YYYY-MM-DD`. */

@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importedCase, type ImportedEvent, type RecordedCase } from '../../src/domain/trace/trace.js';
 import { findDataDir } from '../interop/data-dir.js';
 import { tempDir } from '../support/temp.js';
 import { expectOneErrorLine } from './expect-cli.js';
@@ -41,7 +42,7 @@ interface Row {
 }
 
 let rows: Row[] = [];
-let imported: { id: string; events: { activity: string; at: string }[] }[] = [];
+let imported: { id: string; events: readonly ImportedEvent[] }[] = [];
 let awkwardIds: string[] = [];
 
 beforeAll(async () => {
@@ -55,7 +56,7 @@ beforeAll(async () => {
   const sqlite = new Database(db, { readonly: true });
   rows = sqlite.prepare("SELECT e.stream_id, e.type, e.at, e.actor, a.title FROM events e JOIN assignments a ON a.id = e.stream_id ORDER BY e.stream_id, e.seq").all() as Row[];
   const traces = sqlite.prepare("SELECT stream_id, payload FROM events WHERE stream_id LIKE 'trc\\_%' ESCAPE '\\' ORDER BY position").all() as { stream_id: string; payload: string }[];
-  imported = traces.map((t) => ({ id: t.stream_id, events: (JSON.parse(t.payload) as { events: { activity: string; at: string }[] }).events }));
+  imported = traces.map((t) => ({ id: t.stream_id, events: importedCase(JSON.parse(t.payload) as RecordedCase).events }));
   sqlite.close();
 }, 300_000);
 
@@ -79,7 +80,7 @@ describe('proverka export csv', () => {
     await ok(['init', '--db', again]);
     expect(JSON.parse(await ok(['import', 'csv', file, '--db', again, ...MAPPING, '--json']))).toMatchObject({ cases, events });
     const sqlite = new Database(again, { readonly: true });
-    const back = (sqlite.prepare("SELECT payload FROM events WHERE stream_id LIKE 'trc\\_%' ESCAPE '\\'").all() as { payload: string }[]).map((p) => JSON.parse(p.payload) as { name: string; events: { attributes?: Record<string, string> }[] });
+    const back = (sqlite.prepare("SELECT payload FROM events WHERE stream_id LIKE 'trc\\_%' ESCAPE '\\'").all() as { payload: string }[]).map((p) => importedCase(JSON.parse(p.payload) as RecordedCase));
     sqlite.close();
     expect(awkwardIds.map((id) => back.find((t) => t.name === id)?.events.map((e) => e.attributes?.['case_name']))).toEqual(AWKWARD.map((t) => [t]));
   });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importedCase, type ImportedEvent, type RecordedCase } from '../../src/domain/trace/trace.js';
 import { z } from 'zod';
 import { findDataDir } from '../interop/data-dir.js';
 import { tempDir } from '../support/temp.js';
@@ -51,7 +52,7 @@ interface Row {
 }
 
 let rows: Row[] = [];
-let imported: { id: string; events: { activity: string; at: string | null; resource: string | null }[] }[] = [];
+let imported: { id: string; events: readonly ImportedEvent[] }[] = [];
 let unitOf = new Map<string, string>();
 let assignments: { id: string; title: string; domain: string; decision: string }[] = [];
 
@@ -64,7 +65,7 @@ beforeAll(async () => {
   const sqlite = new Database(db, { readonly: true });
   rows = sqlite.prepare("SELECT stream_id, seq, type, at, actor FROM events WHERE stream_id LIKE 'asg\\_%' ESCAPE '\\' ORDER BY stream_id, seq").all() as Row[];
   const traces = sqlite.prepare("SELECT stream_id, payload FROM events WHERE stream_id LIKE 'trc\\_%' ESCAPE '\\' ORDER BY position").all() as { stream_id: string; payload: string }[];
-  imported = traces.map((t) => ({ id: t.stream_id, events: (JSON.parse(t.payload) as { events: { activity: string; at: string | null; resource: string | null }[] }).events }));
+  imported = traces.map((t) => ({ id: t.stream_id, events: importedCase(JSON.parse(t.payload) as RecordedCase).events }));
   unitOf = new Map((sqlite.prepare('SELECT id, unit_id FROM people').all() as { id: string; unit_id: string }[]).map((p) => [p.id, p.unit_id]));
   assignments = sqlite.prepare('SELECT id, title, domain, decision_id AS decision FROM assignments ORDER BY id').all() as typeof assignments;
   sqlite.close();

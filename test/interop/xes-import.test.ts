@@ -4,19 +4,23 @@
  * cases equals the one the independent plain script (`plain-dfg.ts`) computes on the file; the
  * record verifies and rebuilds to the same projections; the log exported from the record
  * (`export xes`) imports again into a new record to the same numbers and the same graph. A file
- * that is not XES leaves the record as it was.
+ * that is not XES leaves the record as it was. The large logs are read on the worker thread the
+ * built command uses (compiled from the current sources), the small ones on the test's own thread,
+ * as the command does; the refusals are checked on both.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededIds } from '../../src/app/ids.js';
 import { Proverka } from '../../src/app/proverka.js';
 import { importedGraph, imports } from '../../src/app/queries/imported-traces.js';
 import { importedCaseTraces } from '../../src/cli/commands/export.js';
-import { importXesFile } from '../../src/cli/commands/import.js';
+import { importXesFile as importXes, type ImportResult, type ImportXesOptions } from '../../src/cli/commands/import.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { writeXes } from '../../src/interop/xes/write-xes.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { compiledFile } from '../cli/run-cli.js';
 import { backends } from '../support/backends.js';
 import { dumpProjections, eventCount } from '../support/dump.js';
 import { tempDir } from '../support/temp.js';
@@ -25,6 +29,13 @@ import { findDataDir, README_TABLE, WITH_LIFECYCLE } from './data-dir.js';
 import { plainDirectlyFollows, type PlainClassifier, type PlainGraph } from './plain-dfg.js';
 
 const sqlite = backends().find((b) => b.name === 'sqlite');
+/** The XES reader's worker thread, compiled from the current sources as the built command has it. */
+const worker = pathToFileURL(compiledFile('src/interop/xes/xes-reader-worker.ts'));
+
+/** Imports as the built command does: on the worker thread when the file is large. */
+function importXesFile(app: Proverka, path: string, source: string, options: ImportXesOptions = {}): Promise<ImportResult> {
+  return importXes(app, path, source, { worker, ...options });
+}
 const dir = tempDir('proverka-xes-import-');
 const opened: Proverka[] = [];
 
@@ -110,8 +121,28 @@ describe('importing the real XES logs as cases', () => {
       `<?xml version="1.0"?><log><trace><string key="concept:name" value="a"/><event><string key="concept:name" value="x"/></event></trace>
       <trace><string key="concept:name" value="b"/></trace><trace><event><string key="concept:name" value="y"/>`,
     );
-    await expect(importXesFile(app, broken, 'broken')).rejects.toThrow(/not well-formed XML/);
-    expect(await eventCount(store)).toBe(events);
-    expect((await imports(store)).map((i) => i.source)).toEqual(['running example']);
+    for (const workerFromBytes of [Number.POSITIVE_INFINITY, 0]) {
+      // On this thread, then on the worker: the same refusal, naming the place in the file.
+      await expect(importXesFile(app, broken, 'broken', { workerFromBytes })).rejects.toThrow(/broken\.xes is not well-formed XML near character 2\d\d: /);
+      expect(await eventCount(store)).toBe(events);
+      expect((await imports(store)).map((i) => i.source)).toEqual(['running example']);
+    }
+  });
+
+  it('a small file read on the worker gives the same cases as on this thread; a worker that stops midway imports nothing', async () => {
+    const path = join(found.dir, 'running-example.xes');
+    const here = await freshApp();
+    const there = await freshApp();
+    await importXesFile(here.app, path, 'running example', { workerFromBytes: Number.POSITIVE_INFINITY });
+    await importXesFile(there.app, path, 'running example', { workerFromBytes: 0 });
+    const payloads = async (store: KyselyStore): Promise<unknown[]> => (await store.reads.eventsAfter(0, 10_000)).filter((e) => e.type === 'trace.imported').map((e) => ({ ...(e.payload as object), importId: null }));
+    expect(await payloads(there.store)).toEqual(await payloads(here.store));
+    expect(await payloads(here.store)).toHaveLength(6);
+
+    const events = await eventCount(there.store);
+    const dying = join(dir, 'dying-worker.mjs');
+    writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ kind: 'traces', traces: [], bytes: null });\nprocess.exit(3);\n");
+    await expect(importXes(there.app, path, 'dying', { worker: pathToFileURL(dying), workerFromBytes: 0 })).rejects.toThrow(/worker thread stopped before the end of .*running-example\.xes \(exit code 3\)/);
+    expect(await eventCount(there.store)).toBe(events);
   });
 });

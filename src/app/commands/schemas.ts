@@ -74,6 +74,17 @@ const importedEvent = z.object({
   resource: z.string().max(10_000).nullable(),
 });
 
+/** The same events as a table (domain/trace/imported-table.ts): indexes into `texts`, the instant, and other attributes if any. */
+const textIndex = z.number().int().min(0);
+const importedRowHead = [textIndex, z.string().max(40).nullable(), textIndex.nullable(), textIndex.nullable(), textIndex.nullable()] as const;
+const importedTable = z.object({
+  rows: z
+    .array(z.union([z.tuple([...importedRowHead]).readonly(), z.tuple([...importedRowHead, z.record(z.string(), z.string())]).readonly()]))
+    .max(100_000)
+    .readonly(),
+  texts: z.array(z.string().max(10_000)).readonly(),
+});
+
 /** Every command the application accepts. */
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit.create'), id: id.optional(), name: z.string().max(300), parentId: id.optional(), headPostId: id.optional(), headTitle: z.string().max(300).optional() }),
@@ -161,7 +172,9 @@ export const commandSchema = z.discriminatedUnion('type', [
     format: z.enum(['xes', 'csv']),
     name: z.string().max(10_000).nullable(),
     attributes: z.record(z.string(), z.string()).default({}),
-    events: z.array(importedEvent).max(100_000),
+    /** The events as objects, or (`table`) as a table; exactly one of the two. */
+    events: z.array(importedEvent).max(100_000).optional(),
+    table: importedTable.optional(),
   }),
   z.object({
     type: z.literal('assignment.beneficiary.answer'),

@@ -11,8 +11,7 @@ import type { CommandOf } from './schemas.js';
 
 /** Records one imported case on a new `trace` stream; TRACE_INVALID when the domain refuses it. */
 export async function importTraceCommand(tx: WriteSession, ctx: CommandContext, c: CommandOf<'trace.import'>): Promise<AppResult<Outcome>> {
-  // Keys in code-unit order, the record's canonical order: the hash chain then serialises the payload once, without sorting.
-  const decided = importTrace({ attributes: c.attributes, events: c.events, format: c.format, importId: c.importId, name: c.name, source: c.source });
+  const decided = importTrace(c);
   if (!decided.ok) return decided;
   const id = await newId(tx, ctx, 'trace', c.id);
   if (!id.ok) return id;

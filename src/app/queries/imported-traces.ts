@@ -10,15 +10,15 @@ import { HoursHeld, type HoursHeldReport } from '../../analytics/hours-held.js';
 import type { StreamEvent } from '../../domain/event.js';
 import { kindOfId } from '../../domain/ids.js';
 import { toMs } from '../../domain/time.js';
-import type { ImportedEvent, TraceEvent, TraceImportedPayload } from '../../domain/trace/trace.js';
+import { forEachImportedEvent, importedEventCount, type RecordedCase, type TraceEvent } from '../../domain/trace/trace.js';
 import type { Store } from '../../store/port.js';
 
 const EVENT_PAGE = 2000;
 
-/** One imported case: its stream id and what was imported. */
+/** One imported case: its stream id and what was imported, as recorded (read it with trace.ts's `importedCase`, `forEachImportedEvent`, `importedEventCount`). */
 export interface ImportedTrace {
   readonly id: string;
-  readonly trace: TraceImportedPayload;
+  readonly trace: RecordedCase;
 }
 
 /** Every imported case in the order it was imported, optionally of one import only. */
@@ -53,7 +53,7 @@ export async function imports(store: Store): Promise<ImportSummary[]> {
     let s = found.get(trace.importId);
     if (s === undefined) found.set(trace.importId, (s = { importId: trace.importId, source: trace.source, format: trace.format, cases: 0, events: 0 }));
     s.cases++;
-    s.events += trace.events.length;
+    s.events += importedEventCount(trace);
   }
   return [...found.values()];
 }
@@ -62,8 +62,8 @@ export async function imports(store: Store): Promise<ImportSummary[]> {
 export type ImportedClassifier = 'name' | 'name+lifecycle';
 
 /** The activity of an imported event under a classifier (the same naming as an XES file's). */
-export function importedActivity(e: ImportedEvent, classifier: ImportedClassifier): string {
-  return classifier === 'name' ? e.activity : `${e.activity}+${e.lifecycle ?? ''}`;
+export function importedActivity(activity: string, lifecycle: string | null, classifier: ImportedClassifier): string {
+  return classifier === 'name' ? activity : `${activity}+${lifecycle ?? ''}`;
 }
 
 /** The directly-follows graph of the imported cases (of one import, or all). */
@@ -80,7 +80,10 @@ export async function importedAnalytics(
   const graph = new DirectlyFollows();
   const held = new HoursHeld();
   for await (const { trace } of importedTraces(store, options.importId)) {
-    const events = trace.events.map((e) => ({ activity: importedActivity(e, classifier), timestamp: e.at === null ? null : toMs(e.at), resource: e.resource }));
+    const events: { activity: string; timestamp: number | null; resource: string | null }[] = [];
+    forEachImportedEvent(trace, (activity, at, lifecycle, resource) => {
+      events.push({ activity: importedActivity(activity, lifecycle, classifier), timestamp: at === null ? null : toMs(at), resource });
+    });
     const ordered = events.length > 1 ? orderCase(events) : events;
     graph.addOrderedCase(ordered);
     held.addOrderedCase(ordered);

@@ -14,6 +14,7 @@
 import type { Command } from 'commander';
 import type { Proverka } from '../../app/proverka.js';
 import { importedTraces } from '../../app/queries/imported-traces.js';
+import { importedCase } from '../../domain/trace/trace.js';
 import { writeCsv } from '../../interop/csv/write-csv.js';
 import { withDatabase } from '../database.js';
 import { refuseExportTarget } from '../export-target.js';
@@ -46,7 +47,8 @@ export async function* csvLogRows(app: Proverka, tally: CsvTally): AsyncGenerato
     const s = c.state;
     yield count(c.events.map((e) => [c.id, ownActivity(e), e.at, 'complete', e.actor, unitOf.get(e.actor) ?? null, s.title, s.domain, s.decisionId, null]));
   }
-  for await (const { id, trace } of importedTraces(app.store)) {
+  for await (const { id, trace: recorded } of importedTraces(app.store)) {
+    const trace = importedCase(recorded);
     const rows: Row[] = [];
     for (const e of trace.events) {
       if (e.at === null) tally.untimed++;

@@ -14,6 +14,7 @@
 import type { Command } from 'commander';
 import type { Proverka } from '../../app/proverka.js';
 import { importedTraces } from '../../app/queries/imported-traces.js';
+import { importedCase } from '../../domain/trace/trace.js';
 import { kindOfId } from '../../domain/ids.js';
 import { toMs } from '../../domain/time.js';
 import { writeOcel, type OcelOutCase, type OcelOutEvent, type OcelOutObject, type OcelRelationship } from '../../interop/ocel/write-ocel.js';
@@ -47,7 +48,8 @@ export async function* ownOcelCases(app: Proverka): AsyncGenerator<OcelOutCase> 
 
 /** The imported cases as OCEL, their events without an instant left out and counted in `tally.untimed`. */
 export async function* importedOcelCases(app: Proverka, tally: { untimed: number }): AsyncGenerator<OcelOutCase> {
-  for await (const { id, trace } of importedTraces(app.store)) {
+  for await (const { id, trace: recorded } of importedTraces(app.store)) {
+    const trace = importedCase(recorded);
     const attributes = { ...trace.attributes, ...(trace.name !== null ? { name: trace.name } : {}), 'proverka:import': trace.importId, 'proverka:source': trace.source };
     const objects: OcelOutObject[] = [{ id, type: 'imported case', attributes }];
     const events: OcelOutEvent[] = [];

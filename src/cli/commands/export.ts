@@ -15,6 +15,7 @@ import type { Command } from 'commander';
 import type { Proverka } from '../../app/proverka.js';
 import { writeXes, type XesOutTrace } from '../../interop/xes/write-xes.js';
 import { importedTraces } from '../../app/queries/imported-traces.js';
+import { importedCase } from '../../domain/trace/trace.js';
 import { toMs } from '../../domain/time.js';
 import { withDatabase } from '../database.js';
 import { refuseExportTarget } from '../export-target.js';
@@ -39,7 +40,8 @@ export async function* caseTraces(app: Proverka): AsyncGenerator<XesOutTrace> {
 
 /** The cases imported from other systems, as they were imported (their name, attributes and events), marked with their import. */
 export async function* importedCaseTraces(app: Proverka): AsyncGenerator<XesOutTrace> {
-  for await (const { id, trace } of importedTraces(app.store)) {
+  for await (const { id, trace: recorded } of importedTraces(app.store)) {
+    const trace = importedCase(recorded);
     yield {
       name: trace.name ?? id,
       attributes: { ...trace.attributes, 'proverka:import': trace.importId, 'proverka:source': trace.source },

@@ -31,12 +31,19 @@ export interface XesEvent {
   readonly attributes: Readonly<Record<string, string>>;
 }
 
-/** One trace (a case): its concept:name and attributes, and its events in file order. */
-export interface XesTrace {
+/**
+ * Makes an event as its reader wants it from what the file said of it: the five standard
+ * attributes (defaults applied; the instant in UTC milliseconds, null when absent or unreadable)
+ * and the others as text, keys in code-unit order. Called once per event, with no object between.
+ */
+export type XesEventMaker<E> = (activity: string, timestamp: number | null, lifecycle: string | null, resource: string | null, group: string | null, attributes: Readonly<Record<string, string>>) => E;
+
+/** One trace (a case): its concept:name and attributes, and its events in file order (a new array each time). */
+export interface XesTrace<E = XesEvent> {
   readonly name: string | null;
   /** Every top-level attribute of the trace, concept:name included. */
   readonly attributes: Readonly<Record<string, string>>;
-  readonly events: readonly XesEvent[];
+  readonly events: E[];
 }
 
 /** What a log's header declared: the defaults of event attributes. */
@@ -45,10 +52,23 @@ export interface XesHeader {
 }
 
 /** Options of `readXes`. */
-export interface ReadXesOptions {
+export interface ReadXesOptions<E = XesEvent> {
   /** Called as the file is read: bytes of the file read so far (compressed, for gzip) and its size. */
   readonly onBytes?: (read: number, size: number) => void;
+  /** How each event is made (default: an XesEvent). */
+  readonly makeEvent?: XesEventMaker<E>;
 }
+
+/** The default event: an XesEvent, its instant given both ways. */
+const xesEvent: XesEventMaker<XesEvent> = (activity, timestamp, lifecycle, resource, group, attributes) => ({
+  activity,
+  timestamp,
+  at: timestamp === null ? null : toInstant(timestamp),
+  lifecycle,
+  resource,
+  group,
+  attributes,
+});
 
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -68,17 +88,17 @@ function isAttributeTag(name: string): boolean {
 }
 
 /** Builds traces from the scanner's elements, tracking depth instead of a stack of names. */
-class XesBuilder implements XmlSink {
+class XesBuilder<E> implements XmlSink {
   sawLog = false;
   readonly eventDefaults: Record<string, string> = {};
-  done: XesTrace[] = [];
+  done: XesTrace<E>[] = [];
   private depth = 0;
   private globalDepth = -1;
   private globalIsEvent = false;
   private traceDepth = -1;
   private eventDepth = -1;
   private traceAttributes: Record<string, string> = {};
-  private events: XesEvent[] = [];
+  private events: E[] = [];
   // The event being read: its standard attributes, and the others as parallel arrays.
   private activity: string | undefined;
   private time: string | undefined;
@@ -88,6 +108,8 @@ class XesBuilder implements XmlSink {
   private readonly otherKeys: string[] = [];
   private readonly otherValues: string[] = [];
   private others = 0;
+
+  constructor(private readonly makeEvent: XesEventMaker<E>) {}
 
   open(name: string, attributes: XmlAttributes): void {
     const depth = ++this.depth;
@@ -167,20 +189,19 @@ class XesBuilder implements XmlSink {
     this.others++;
   }
 
-  private event(): XesEvent {
+  private event(): E {
     const d = this.eventDefaults;
     const time = this.time ?? d['time:timestamp'];
     const timestamp = time === undefined ? null : parseXesDate(time);
     if (timestamp === null && this.time !== undefined) this.other('time:timestamp', this.time);
-    return {
-      activity: this.activity ?? d['concept:name'] ?? '',
+    return this.makeEvent(
+      this.activity ?? d['concept:name'] ?? '',
       timestamp,
-      at: timestamp === null ? null : toInstant(timestamp),
-      lifecycle: this.lifecycle ?? d['lifecycle:transition'] ?? null,
-      resource: this.resource ?? d['org:resource'] ?? null,
-      group: this.group ?? d['org:group'] ?? null,
-      attributes: this.otherAttributes(),
-    };
+      this.lifecycle ?? d['lifecycle:transition'] ?? null,
+      this.resource ?? d['org:resource'] ?? null,
+      this.group ?? d['org:group'] ?? null,
+      this.otherAttributes(),
+    );
   }
 
   /** The other attributes of the event, keys in code-unit order (the record's canonical order). */
@@ -214,12 +235,20 @@ class XesBuilder implements XmlSink {
  * are ignored. Throws when the file is not well-formed XML (naming the character offset) and when
  * it is not an XES log (no `<log>` root).
  */
-export async function readXes(
-  path: string,
-  onTrace: (trace: XesTrace, header: XesHeader) => void | Promise<void>,
-  options: ReadXesOptions = {},
-): Promise<{ readonly traces: number; readonly events: number }> {
-  const builder = new XesBuilder();
+export function readXes(path: string, onTrace: (trace: XesTrace, header: XesHeader) => void | Promise<void>, options?: ReadXesOptions): Promise<XesTotals>;
+export function readXes<E>(path: string, onTrace: (trace: XesTrace<E>, header: XesHeader) => void | Promise<void>, options: ReadXesOptions<E> & { readonly makeEvent: XesEventMaker<E> }): Promise<XesTotals>;
+export async function readXes<E>(path: string, onTrace: (trace: XesTrace<E>, header: XesHeader) => void | Promise<void>, options: ReadXesOptions<E> = {}): Promise<XesTotals> {
+  return read(path, onTrace, options.makeEvent ?? (xesEvent as XesEventMaker<unknown> as XesEventMaker<E>), options.onBytes);
+}
+
+/** How many traces and events a log held. */
+export interface XesTotals {
+  readonly traces: number;
+  readonly events: number;
+}
+
+async function read<E>(path: string, onTrace: (trace: XesTrace<E>, header: XesHeader) => void | Promise<void>, makeEvent: XesEventMaker<E>, onBytes: ReadXesOptions['onBytes']): Promise<XesTotals> {
+  const builder = new XesBuilder<E>(makeEvent);
   const scanner = new XmlScanner(builder);
   const header: XesHeader = { eventDefaults: builder.eventDefaults };
   let nTraces = 0;
@@ -237,7 +266,7 @@ export async function readXes(
     if (e instanceof XmlError) throw new Error(`${path} is not well-formed XML near character ${e.offset.toLocaleString('en')}: ${e.message}`);
     throw e;
   };
-  const text: Readable = (await openMaybeGzip(path, options.onBytes)).setEncoding('utf8');
+  const text: Readable = (await openMaybeGzip(path, onBytes)).setEncoding('utf8');
   for await (const chunk of text) {
     try {
       scanner.write(chunk as string);

@@ -4,29 +4,45 @@
  * group — and every other top-level attribute is kept as text. A timestamp that cannot be read is
  * kept as text too (the event's instant is then null), so nothing the file said is lost.
  */
-import type { ImportedEvent } from '../../domain/trace/trace.js';
-import type { XesEvent, XesTrace } from './read-xes.js';
+import { toInstant } from '../../domain/time.js';
+import { tableOf, type ImportedEvent, type ImportedTable } from '../../domain/trace/imported-table.js';
+import type { XesEventMaker, XesTrace } from './read-xes.js';
 
-/** What the record keeps of an XES trace: its name, its other attributes, and its events in file order. */
+/** What the record keeps of an XES trace: its name, its other attributes, and its events in file order — as objects, or (`table`) as the record keeps them. */
 export interface TraceToImport {
   readonly name: string | null;
   readonly attributes: Record<string, string>;
   /** A new array, the command's own. */
-  readonly events: ImportedEvent[];
+  readonly events?: ImportedEvent[];
+  readonly table?: ImportedTable;
 }
 
-/** An event as imported, its keys in code-unit order: the record's canonical order, which its hash chain serialises without sorting. */
-function importedEvent(e: XesEvent): ImportedEvent {
-  return Object.keys(e.attributes).length > 0
-    ? { activity: e.activity, at: e.at, attributes: e.attributes, group: e.group, lifecycle: e.lifecycle, resource: e.resource }
-    : { activity: e.activity, at: e.at, group: e.group, lifecycle: e.lifecycle, resource: e.resource };
+/**
+ * The reader's maker of imported events (`readXes`'s `makeEvent`): each event made once, as the
+ * record keeps it, its keys in code-unit order — the record's canonical order, which its hash
+ * chain serialises without sorting. An event without other attributes has no `attributes` key.
+ */
+export const importedEvent: XesEventMaker<ImportedEvent> = (activity, timestamp, lifecycle, resource, group, attributes) => {
+  const at = timestamp === null ? null : toInstant(timestamp);
+  for (const _ in attributes) return { activity, at, attributes, group, lifecycle, resource };
+  return { activity, at, group, lifecycle, resource };
+};
+
+/** The trace as the import command takes it: its other attributes in key order; its events (made by `importedEvent`) in file order, as they are. */
+export function traceToImport(trace: XesTrace<ImportedEvent>): TraceToImport & { readonly events: ImportedEvent[] } {
+  return { name: trace.name, attributes: otherAttributes(trace), events: trace.events };
 }
 
-/** The trace as imported events; the file's order of events is kept (ordering by time is the analytics' business). */
-export function traceToImport(trace: XesTrace): TraceToImport {
+/** The same, its events already made into the table the record keeps (so that a worker thread does it, and fewer objects cross to the importing thread). */
+export function traceToImportAsTable(trace: XesTrace<ImportedEvent>): TraceToImport & { readonly table: ImportedTable } {
+  return { name: trace.name, attributes: otherAttributes(trace), table: tableOf(trace.events) };
+}
+
+/** The trace's attributes but its name, keys in code-unit order. */
+function otherAttributes(trace: XesTrace<ImportedEvent>): Record<string, string> {
   const keys = Object.keys(trace.attributes).filter((k) => k !== 'concept:name');
   keys.sort();
   const attributes: Record<string, string> = {};
   for (const k of keys) attributes[k] = trace.attributes[k] as string;
-  return { name: trace.name, attributes, events: trace.events.map(importedEvent) };
+  return attributes;
 }
