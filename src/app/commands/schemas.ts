@@ -64,7 +64,7 @@ const statementSpec = z.object({
   alreadyTried: z.array(attempt).max(50).default([]),
 });
 
-/** One event of a case imported from another system (see domain/trace/trace.ts); keys in code-unit order, so parsed events come out in the record's canonical order. */
+/** One event of a case imported from another system (see domain/trace/imported-table.ts), as an object. */
 const importedEvent = z.object({
   activity: z.string().max(10_000),
   at: z.string().max(40).nullable(),

@@ -73,11 +73,10 @@ export async function importXesFile(app: Proverka, path: string, source: string,
   let events = 0;
   await app.bulk(async (run) => {
     const record = async (t: TraceToImport): Promise<void> => {
-      const given = t.table !== undefined ? { table: t.table } : t.events !== undefined ? { events: t.events } : {};
-      const r = await run.built(SYSTEM_ACTOR, { type: 'trace.import', importId, source, format: 'xes', name: t.name, attributes: t.attributes, ...given });
+      const r = await run.built(SYSTEM_ACTOR, { type: 'trace.import', importId, source, format: 'xes', ...t });
       if (!r.ok) throw new ImportRefused(`trace ${formatCount(cases + 1)}${t.name === null ? '' : ` (${t.name})`} was refused: ${r.error.message} [${r.error.code}]`);
       cases++;
-      events += t.table?.rows.length ?? t.events?.length ?? 0;
+      events += 'table' in t ? t.table.rows.length : t.events.length;
     };
     const worker = options.worker ?? builtXesReaderWorker();
     if (worker !== undefined && (await worthAWorker(path, options.workerFromBytes ?? WORKER_FROM_BYTES))) {

@@ -23,18 +23,20 @@ export interface ImportSource {
   readonly format: 'xes' | 'csv';
 }
 
-/** An imported case as given to the import (and as read back): the source, the case's name and attributes in the other system, and its events in the order given. */
-export interface ImportedCase extends ImportSource {
+/** An imported case but its events: where it came from, and its name and attributes in the other system. */
+export interface CaseHead extends ImportSource {
   /** The case's id or name in the other system (XES concept:name), or null. */
   readonly name: string | null;
   readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** An imported case as given to the import (and as read back): its events in the order given. */
+export interface ImportedCase extends CaseHead {
   readonly events: readonly ImportedEvent[];
 }
 
 /** Payload of `trace.imported` as recorded: the case with its events as a table (imported-table.ts). */
-export interface TraceImportedPayload extends ImportSource {
-  readonly name: string | null;
-  readonly attributes: Readonly<Record<string, string>>;
+export interface TraceImportedPayload extends CaseHead {
   readonly table: ImportedTable;
 }
 
@@ -64,9 +66,7 @@ function tooLong(text: string | null | undefined): boolean {
 }
 
 /** An imported case as the import command gives it: its events as objects (`events`) or already as a table (`table`), exactly one of the two. */
-export interface CaseToImport extends ImportSource {
-  readonly name: string | null;
-  readonly attributes: Readonly<Record<string, string>>;
+export interface CaseToImport extends CaseHead {
   readonly events?: readonly ImportedEvent[];
   readonly table?: ImportedTable;
 }

@@ -9,18 +9,12 @@ import { tableOf, type ImportedEvent, type ImportedTable } from '../../domain/tr
 import type { XesEventMaker, XesTrace } from './read-xes.js';
 
 /** What the record keeps of an XES trace: its name, its other attributes, and its events in file order — as objects, or (`table`) as the record keeps them. */
-export interface TraceToImport {
-  readonly name: string | null;
-  readonly attributes: Record<string, string>;
-  /** A new array, the command's own. */
-  readonly events?: ImportedEvent[];
-  readonly table?: ImportedTable;
-}
+export type TraceToImport = { readonly name: string | null; readonly attributes: Record<string, string> } & ({ readonly events: ImportedEvent[] } | { readonly table: ImportedTable });
 
 /**
- * The reader's maker of imported events (`readXes`'s `makeEvent`): each event made once, as the
- * record keeps it, its keys in code-unit order — the record's canonical order, which its hash
- * chain serialises without sorting. An event without other attributes has no `attributes` key.
+ * The reader's maker of imported events (`readXes`'s `makeEvent`): each event made once, in the
+ * shape the import command takes. An event without other attributes has no `attributes` key, so
+ * that its row in the recorded table has five elements, not six.
  */
 export const importedEvent: XesEventMaker<ImportedEvent> = (activity, timestamp, lifecycle, resource, group, attributes) => {
   const at = timestamp === null ? null : toInstant(timestamp);
@@ -29,12 +23,12 @@ export const importedEvent: XesEventMaker<ImportedEvent> = (activity, timestamp,
 };
 
 /** The trace as the import command takes it: its other attributes in key order; its events (made by `importedEvent`) in file order, as they are. */
-export function traceToImport(trace: XesTrace<ImportedEvent>): TraceToImport & { readonly events: ImportedEvent[] } {
+export function traceToImport(trace: XesTrace<ImportedEvent>): TraceToImport {
   return { name: trace.name, attributes: otherAttributes(trace), events: trace.events };
 }
 
 /** The same, its events already made into the table the record keeps (so that a worker thread does it, and fewer objects cross to the importing thread). */
-export function traceToImportAsTable(trace: XesTrace<ImportedEvent>): TraceToImport & { readonly table: ImportedTable } {
+export function traceToImportAsTable(trace: XesTrace<ImportedEvent>): TraceToImport {
   return { name: trace.name, attributes: otherAttributes(trace), table: tableOf(trace.events) };
 }
 
