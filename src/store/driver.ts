@@ -18,8 +18,27 @@ export interface SqlConnection {
   each<R>(sql: string, parameters: readonly unknown[], onRow: (row: R) => void): Promise<void>;
 }
 
+/** What a write transaction is told as it begins. */
+export interface TransactionStart {
+  /**
+   * The same number in two transactions of a driver only when no other connection can have
+   * committed between the beginning of the first and that of the second (so what the first
+   * committed is still the record's state); a new number otherwise — on PostgreSQL, every time.
+   */
+  readonly epoch: number;
+}
+
 /** Runs write transactions, one at a time per connection, committing on success and rolling back on any throw. */
 export interface WriteDriver {
-  transaction<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Whether two transactions can ever share an epoch: the driver holds the record's only write
+   * lock for a whole transaction and sees other connections' commits (SQLite).
+   */
+  readonly seesOtherWriters: boolean;
+  /**
+   * Runs `fn` in a transaction and commits; `afterCommit` runs once the commit has succeeded and
+   * before any other transaction of this driver begins (never when `fn` or the commit throws).
+   */
+  transaction<T>(fn: (connection: SqlConnection, start: TransactionStart) => Promise<T>, afterCommit?: () => void): Promise<T>;
   close(): Promise<void>;
 }

@@ -26,6 +26,7 @@ import type { AppendedEvent, Progress, RecordedEvent } from './record.js';
 import type { CheckpointResult, ImportReport, RebuildReport, VerifyReport } from './reports.js';
 import type { ReadModel } from './read-model.js';
 import type { Database } from './schema.js';
+import { HeadCache } from './head-cache.js';
 import { Session, type SessionMode } from './session.js';
 import { SqlShapes } from './sql-shapes.js';
 
@@ -49,6 +50,8 @@ export class KyselyStore implements Store {
   private readonly shapes: SqlShapes;
   private readonly outboxWriter: OutboxWriter;
   private readonly jobWriter: JobWriter;
+  /** Heads committed by this store's single-command transactions, where the driver can tell they are still current (decision 0037). */
+  private readonly heads: HeadCache | undefined;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -64,6 +67,7 @@ export class KyselyStore implements Store {
     this.outbox = new KyselyOutboxStore(db, writer, caps);
     this.outboxWriter = new OutboxWriter(db);
     this.jobWriter = new JobWriter(db);
+    this.heads = writer.seesOtherWriters ? new HeadCache() : undefined;
   }
 
   get backend(): 'sqlite' | 'postgres' {
@@ -71,13 +75,22 @@ export class KyselyStore implements Store {
   }
 
   private async session<T>(mode: SessionMode, fn: (s: Session) => Promise<T>, flushEvery?: number, maxCachedStreams?: number): Promise<T> {
+    let session: Session | undefined;
+    let committed: HeadCache | undefined;
     try {
-      return await this.writer.transaction(async (connection) => {
-        const s = new Session(connection, this.shapes, this.caps, mode, flushEvery, this.outboxWriter, this.jobWriter, maxCachedStreams);
-        const result = await fn(s);
-        await s.flush();
-        return result;
-      });
+      return await this.writer.transaction(
+        async (connection, start) => {
+          committed = this.heads?.begin(start.epoch, mode);
+          session = new Session(connection, this.shapes, this.caps, mode, flushEvery, this.outboxWriter, this.jobWriter, maxCachedStreams, committed);
+          const result = await fn(session);
+          await session.flush();
+          return result;
+        },
+        // A single-command transaction's heads are kept once it committed; a bulk one's never (it emptied the cache).
+        () => {
+          if (session !== undefined) committed?.keep(session.heads());
+        },
+      );
     } catch (error) {
       // Whatever statement or commit lost a race, the caller sees one thing: CONFLICT, transient or not.
       if (error instanceof StoreError || !(this.caps.isConflict(error) || this.caps.isTransient(error))) throw error;

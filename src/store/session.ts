@@ -13,6 +13,7 @@ import { evolve, type AnyEvent, type EventOf } from '../domain/streams.js';
 import type { DialectCapabilities } from './dialect.js';
 import type { SqlConnection } from './driver.js';
 import { StoreError } from './errors.js';
+import type { CachedHead, HeadCache } from './head-cache.js';
 import { canonicalJson, eventHashOfPayloadText, GENESIS_HASH, isCanonicalOrder } from './hash-chain.js';
 import type { JobWriter } from './kysely-job-store.js';
 import type { EnqueueMemo, OutboxWriter } from './kysely-outbox-store.js';
@@ -27,13 +28,7 @@ import type { ProjectedRow } from './projections/rows.js';
 import { PRIMARY_KEYS, STREAM_TABLE, type ProjectionTable } from './schema.js';
 import type { SqlShapes } from './sql-shapes.js';
 
-interface Cached {
-  readonly id: string;
-  readonly kind: StreamKind;
-  readonly seq: number;
-  readonly hash: string;
-  readonly state: unknown;
-}
+type Cached = CachedHead;
 
 /** A buffered row (the session's own copy) and the columns to set if it exists already (null: all of them). */
 interface Staged {
@@ -101,6 +96,8 @@ export class Session implements WriteSession {
     private readonly outbox?: OutboxWriter,
     private readonly jobs?: JobWriter,
     private readonly maxCachedStreams = MAX_CACHED_STREAMS,
+    /** Heads committed by earlier transactions and still valid (see head-cache.ts): read before the store. */
+    private readonly committed?: HeadCache,
   ) {}
 
   /** The connection of the transaction, for maintenance queries; buffered writes are flushed first. */
@@ -112,6 +109,13 @@ export class Session implements WriteSession {
   async loadAny(id: string, options: LoadOptions = {}): Promise<Snapshot | undefined> {
     let c = this.cache.get(id);
     const lock = options.share === true && this.caps.rowLocks && !this.shared.has(id);
+    if (c === undefined && !lock && this.committed !== undefined) {
+      const kept = this.committed.get(id);
+      if (kept !== undefined) {
+        this.cache.set(id, kept);
+        return kept as Snapshot;
+      }
+    }
     if (c === undefined || lock) {
       const kind = kindOfId(id);
       if (kind === undefined) return undefined;
@@ -230,6 +234,14 @@ export class Session implements WriteSession {
     this.cache.set(head.id, head);
     this.dirty.add(head.id);
     this.appended += events;
+  }
+
+  /**
+   * Every head this session read or moved, as it leaves them: the record's state once the
+   * transaction has committed (it held the write lock), which the shared cache then keeps.
+   */
+  *heads(): Iterable<CachedHead> {
+    for (const c of this.cache.values()) if (c) yield c;
   }
 
   /** Flushes after each event in `direct` mode, and every `flushEvery` buffered events in `bulk` mode. */

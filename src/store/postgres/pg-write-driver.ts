@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { SqlConnection, WriteDriver } from '../driver.js';
+import type { SqlConnection, TransactionStart, WriteDriver } from '../driver.js';
 
 const names = new Map<string, string>();
 
@@ -35,15 +35,20 @@ function connection(client: pg.PoolClient): SqlConnection {
 
 /** A write driver over a pool of PostgreSQL connections. */
 export class PgWriteDriver implements WriteDriver {
+  /** Many connections write at once: every transaction begins an epoch of its own. */
+  readonly seesOtherWriters = false;
+  private epoch = 0;
+
   constructor(private readonly pool: pg.Pool) {}
 
-  async transaction<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (connection: SqlConnection, start: TransactionStart) => Promise<T>, afterCommit?: () => void): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('BEGIN');
-      const result = await fn(connection(client));
+      const result = await fn(connection(client), { epoch: ++this.epoch });
       await client.query('COMMIT');
+      afterCommit?.();
       return result;
     } catch (error) {
       try {
