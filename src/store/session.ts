@@ -25,7 +25,7 @@ import type { CheckpointResult } from './reports.js';
 import { appendCheckpoint } from './maintenance/checkpoint.js';
 import { project } from './projections/project.js';
 import type { ProjectedRow } from './projections/rows.js';
-import { PRIMARY_KEYS, STREAM_TABLE, type ProjectionTable } from './schema.js';
+import { PRIMARY_KEYS, STREAM_TABLE, type ProjectionTable, type StreamTable } from './schema.js';
 import type { SqlShapes } from './sql-shapes.js';
 
 type Cached = CachedHead;
@@ -68,6 +68,8 @@ function chunkSizes(n: number, max: number): number[] {
   return sizes;
 }
 const HEAD_COLUMNS = ['seq', 'hash', 'state'] as const;
+/** The tables whose rows are streams' own (one per stream, its head in it). */
+const STREAM_TABLES: ReadonlySet<ProjectionTable> = new Set(Object.values(STREAM_TABLE));
 const EVENT_COLUMNS = 8;
 
 /** A write session over one open transaction. */
@@ -359,7 +361,11 @@ export class Session implements WriteSession {
         else g.rows.push(row);
       }
       byKey.clear();
-      for (const [sig, g] of groups) await this.upsert(table, g.rows, g.update, sig);
+      for (const [sig, g] of groups) {
+        // A command's change to its stream's own row (which exists: the stream has a head) is an UPDATE of the columns it changed.
+        if (this.mode === 'direct' && g.update !== null && STREAM_TABLES.has(table)) await this.updateStreamRows(table as StreamTable, g.rows, g.update, sig);
+        else await this.upsert(table, g.rows, g.update, sig);
+      }
     }
   }
 
@@ -383,6 +389,17 @@ export class Session implements WriteSession {
       }
       await this.sql.run(this.shapes.insertEvents(n), params);
       i += n;
+    }
+  }
+
+  private async updateStreamRows(table: StreamTable, rows: readonly Record<string, unknown>[], set: readonly string[], signature: string): Promise<void> {
+    const columns = set.filter((c) => c !== 'id');
+    const text = this.shapes.updateStreamRow(table, columns, signature);
+    for (const r of rows) {
+      const params: unknown[] = new Array(columns.length + 1);
+      for (let k = 0; k < columns.length; k++) params[k] = r[columns[k] as string] ?? null;
+      params[columns.length] = r['id'];
+      await this.sql.run(text, params);
     }
   }
 

@@ -57,6 +57,20 @@ export class SqlShapes {
     });
   }
 
+  /**
+   * UPDATE of one stream's own row, known to exist: sets `set` (in that order), then the row's id
+   * as the last parameter. `signature` names the set (e.g. its columns joined).
+   */
+  updateStreamRow(table: StreamTable, set: readonly string[], signature: string): string {
+    return this.text(`update:${table}:${signature}`, (db) =>
+      db
+        .updateTable(table)
+        .set(Object.fromEntries(set.map((c) => [c, null])) as never)
+        .where('id', '=', '')
+        .compile(),
+    );
+  }
+
   /** A stream's head and state by id, from the table of its kind; with `share`, locking its row against concurrent writes. */
   selectHead(table: StreamTable, share = false): string {
     return this.text(`head:${table}:${share}`, (db) => {
