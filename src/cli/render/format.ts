@@ -3,13 +3,13 @@ import type { Instant } from '../../domain/time.js';
 
 const HOUR = 3_600_000;
 
-/** A duration as whole days and hours, `N d H h` (minutes are dropped, never rounded up). */
+/** A duration as whole days and hours, `N d H h` (days with thousands separators; minutes are dropped, never rounded up). */
 export function formatDuration(ms: number): string {
   const whole = Math.max(0, Math.floor(ms / HOUR));
-  return `${Math.floor(whole / 24)} d ${whole % 24} h`;
+  return `${formatCount(Math.floor(whole / 24))} d ${whole % 24} h`;
 }
 
-/** A span of time at the precision it deserves: `42 s`, `17 min`, `5 h 12 min`, `3 d 4 h` (negative with a minus sign; truncated, never rounded up). */
+/** A span of time at the precision it deserves: `42 s`, `17 min`, `5 h 12 min`, `3 d 4 h`, days with thousands separators (negative with a minus sign; truncated, never rounded up). */
 export function formatSpan(ms: number): string {
   const sign = ms < 0 ? '−' : '';
   const s = Math.floor(Math.abs(ms) / 1000);
@@ -18,7 +18,7 @@ export function formatSpan(ms: number): string {
   if (min < 60) return `${sign}${min} min`;
   const h = Math.floor(min / 60);
   if (h < 24) return `${sign}${h} h ${min % 60} min`;
-  return `${sign}${Math.floor(h / 24)} d ${h % 24} h`;
+  return `${sign}${formatCount(Math.floor(h / 24))} d ${h % 24} h`;
 }
 
 /** An instant as `YYYY-MM-DD HH:MM` in UTC. */
