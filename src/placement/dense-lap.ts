@@ -35,6 +35,42 @@ export function solveDenseLap(rows: number, cols: number, cost: Float64Array, op
   return { colOfRow, rowOfCol, u, v };
 }
 
+/**
+ * The optimum once one assigned pair — row `row` and its column in `from` — is no longer allowed,
+ * found from `from`, an optimum of the same problem with its potentials: the row is freed and one
+ * shortest augmenting path is run from it, then the freed column, if left free with a price, is
+ * repriced from the other side. Those are the last two phases of solveDenseLap, and the invariants
+ * of lap.ts hold at their start (the freed row's edges may have negative reduced costs, but they
+ * leave the search's source only, as when the columns are repriced), so the answer is an optimum
+ * with potentials that prove it — in O(rows × cols) instead of a whole solve. `costT` is `cost`
+ * transposed; the pair's entry in both is +Infinity during the call and restored before it returns.
+ */
+export function resolveDenseLapWithout(rows: number, cols: number, cost: Float64Array, costT: Float64Array, from: LapSolution, row: number): LapSolution {
+  const col = from.colOfRow[row] as number;
+  if (col < 0) throw new RangeError(`row ${row} is not assigned`);
+  const colOfRow = from.colOfRow.slice();
+  const rowOfCol = from.rowOfCol.slice();
+  const u = from.u.slice();
+  const v = from.v.slice();
+  const saved = cost[row * cols + col] as number;
+  cost[row * cols + col] = Infinity;
+  costT[col * rows + row] = Infinity;
+  try {
+    colOfRow[row] = UNASSIGNED;
+    rowOfCol[col] = -1;
+    shortestAugmentingPaths(rows, cols, cost, colOfRow, rowOfCol, u, v, Int32Array.of(row), 1);
+    const other = columnSide(colOfRow, rowOfCol, v);
+    if (other.numFree > 0) {
+      shortestAugmentingPaths(cols, rows, costT, other.colOfRow, other.rowOfCol, v, u, other.free, other.numFree);
+      backFromColumnSide(other, colOfRow, rowOfCol);
+    }
+  } finally {
+    cost[row * cols + col] = saved;
+    costT[col * rows + row] = saved;
+  }
+  return { colOfRow, rowOfCol, u, v };
+}
+
 /** Each column's least cost (+Infinity for a column with no allowed row). */
 function columnMinima(rows: number, cols: number, cost: Float64Array): Float64Array {
   const min = new Float64Array(cols).fill(Infinity);
@@ -49,7 +85,7 @@ function columnMinima(rows: number, cols: number, cost: Float64Array): Float64Ar
 }
 
 /** The cost matrix with rows and columns exchanged. */
-function transpose(rows: number, cols: number, cost: Float64Array): Float64Array {
+export function transpose(rows: number, cols: number, cost: Float64Array): Float64Array {
   const t = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = cost[i * cols + j] as number;
   return t;

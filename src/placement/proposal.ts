@@ -2,7 +2,7 @@
  * A placement proposal (F9): the posts to fill, the candidates, the constraints (must stay,
  * excluded pairs, the same territory), the fitness of every allowed pair from the records, the
  * exact optimum with its certificate checked apart, and per post why: the person placed, who would
- * take the post if that person could not (found by solving again), and the gain over the holder.
+ * take the post if that person could not (the optimum without that pair), and the gain over the holder.
  */
 import type { Result } from '../domain/result.js';
 import { checkCertificate } from './certificate.js';
@@ -11,7 +11,7 @@ import { fitnessFor } from './fitness.js';
 import type { DenseFitness, PlacementInstance, SparseFitness } from './instance.js';
 import type { Fitness, PostProfile } from './people.js';
 import type { Records } from './person-record.js';
-import { solvePlacement } from './solve.js';
+import { solvePlacementWithRunnerUps } from './solve.js';
 
 /** Above this many posts the runner-up is the next best by fitness alone, not found by solving again. */
 export const EXPLAIN_BY_RESOLVING_UP_TO = 400;
@@ -134,24 +134,20 @@ export function proposePlacement(input: ProposalInput): Result<Proposal, Placeme
   });
   const kind = P * C <= DENSE_PAIRS ? 'dense' : 'sparse';
   const pins = (input.pins ?? []).map((x) => ({ post: postIndex.get(x.postId) as number, candidate: candIndex.get(x.personId) as number }));
-  const build = (w: Float64Array): PlacementInstance => ({ fitness: kind === 'dense' ? dense(P, C, w) : sparse(P, C, w), pins });
-  const instance = build(weight);
-  const solved = solvePlacement(instance);
+  const instance: PlacementInstance = { fitness: kind === 'dense' ? dense(P, C, weight) : sparse(P, C, weight), pins };
+  const solved = solvePlacementWithRunnerUps(instance);
   if (!solved.ok) return solved;
-  const best = solved.value;
+  const best = solved.value.best;
   const violations = checkCertificate(instance, best).length;
   const dualTotal = best.pinnedTotal + best.u.reduce((a, b) => a + b, 0) + best.v.reduce((a, b) => a + b, 0);
   const pinnedPost = new Set(pins.map((x) => x.post));
 
   const runnerUpOf = (p: number, c: number): RunnerUp | null => {
     if (P <= EXPLAIN_BY_RESOLVING_UP_TO) {
-      const saved = weight[p * C + c] as number;
-      weight[p * C + c] = Number.NEGATIVE_INFINITY;
-      const again = solvePlacement(build(weight));
-      weight[p * C + c] = saved;
-      if (!again.ok) return null;
-      const other = again.value.candidateOf[p] ?? null;
-      return { personId: other === null ? null : (candidates[other] as Candidate).personId, points: other === null ? null : pointsOf(fitness[p * C + other]), loss: (best.total - again.value.total) / 100 };
+      const again = solved.value.without(p);
+      if (again === null) return null;
+      const other = again.candidateOf[p] ?? null;
+      return { personId: other === null ? null : (candidates[other] as Candidate).personId, points: other === null ? null : pointsOf(fitness[p * C + other]), loss: (best.total - again.total) / 100 };
     }
     let second = -1;
     for (let o = 0; o < C; o++) if (o !== c && (weight[p * C + o] as number) > (second < 0 ? Number.NEGATIVE_INFINITY : (weight[p * C + second] as number))) second = o;

@@ -4,13 +4,15 @@
  * allowed; pins; integer, fractional and negative fitness; many ties) its total is the best total
  * found by trying every placement, and its certificate checks — with and without the row
  * reduction and the starting prices, so that every phase of the kernels meets every kind of instance.
+ * The same for the optimum without each placed pair in turn (the runner-ups), which on a dense
+ * instance starts from the first optimum rather than solving again.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCertificate } from './certificate.js';
 import { denseFitness, sparseFitness, type Allowed, type Pin, type PlacementInstance } from './instance.js';
 import type { LapOptions } from './lap.js';
-import { solvePlacement } from './solve.js';
+import { solvePlacement, solvePlacementWithRunnerUps } from './solve.js';
 
 /** A small instance as a plain matrix (-Infinity where not allowed) and its pins. */
 interface Small {
@@ -119,6 +121,45 @@ function checkAgainstBruteForce(s: Small, order: readonly number[]): void {
     }
   }
 }
+
+/** Each placed, unpinned pair forbidden in turn: the optimum found without it equals exhaustive enumeration without it, keeps the pins, avoids the pair, and its certificate checks. */
+function checkRunnerUps(s: Small, order: readonly number[]): void {
+  const scale = Math.max(1, ...s.w.flat().filter((x) => x > Number.NEGATIVE_INFINITY).map(Math.abs));
+  for (const instance of asInstances(s, order)) {
+    const solved = solvePlacementWithRunnerUps(instance);
+    if (!solved.ok) throw new Error(`refused: ${solved.error.message}`);
+    const { best, without } = solved.value;
+    expect(Math.abs(best.total - bruteForceBest(s))).toBeLessThanOrEqual(1e-9 * scale * 8);
+    best.candidateOf.forEach((c, post) => {
+      const again = without(post);
+      if (c === null || s.pins.some((p) => p.post === post)) {
+        expect(again).toBeNull();
+        return;
+      }
+      const w = s.w.map((row, p) => row.map((x, k) => (p === post && k === c ? Number.NEGATIVE_INFINITY : x)));
+      expect(again).not.toBeNull();
+      if (again === null) return;
+      expect(Math.abs(again.total - bruteForceBest({ ...s, w }))).toBeLessThanOrEqual(1e-9 * scale * 8);
+      expect(again.candidateOf[post]).not.toBe(c);
+      for (const pin of s.pins) expect(again.candidateOf[pin.post]).toBe(pin.candidate);
+      const [dense] = asInstances({ ...s, w }, order);
+      expect(checkCertificate(dense, again)).toEqual([]);
+    });
+  }
+}
+
+describe('the optimum without each placed pair (runner-ups) equals exhaustive enumeration', () => {
+  const order = fc.array(fc.nat(), { minLength: 8, maxLength: 8 });
+  it('on square instances', () => {
+    fc.assert(fc.property(small('square'), order, checkRunnerUps), { numRuns: 300, seed: 2026_1127 });
+  });
+  it('with more candidates than posts', () => {
+    fc.assert(fc.property(small('more-candidates'), order, checkRunnerUps), { numRuns: 600, seed: 2026_1128 });
+  });
+  it('with fewer candidates than posts', () => {
+    fc.assert(fc.property(small('fewer-candidates'), order, checkRunnerUps), { numRuns: 600, seed: 2026_1129 });
+  });
+});
 
 describe('solvePlacement equals exhaustive enumeration', () => {
   const order = fc.array(fc.nat(), { minLength: 8, maxLength: 8 });

@@ -5,7 +5,7 @@
  * as rows (the problem is symmetric: each side takes at most one of the other; postsAsRows picks).
  */
 import { ok, type Result } from '../domain/result.js';
-import { solveDenseLap } from './dense-lap.js';
+import { resolveDenseLapWithout, solveDenseLap, transpose } from './dense-lap.js';
 import { failPlacement, type PlacementError } from './errors.js';
 import { fitnessOf, type DenseFitness, type Placement, type PlacementInstance, type SparseFitness } from './instance.js';
 import { DUMMY, type LapOptions, type LapSolution } from './lap.js';
@@ -22,6 +22,76 @@ import { fitnessProblems, pinConflicts } from './validate.js';
  * the same placement. `options` is for tests and benchmarks; the answer is optimal whatever it says.
  */
 export function solvePlacement(instance: PlacementInstance, options: LapOptions = {}): Result<Placement, PlacementError> {
+  const prepared = prepare(instance);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  const f = instance.fitness;
+  const solution = f.kind === 'dense' ? solveDenseLap(p.rows.length, p.cols.length, denseCosts(f, p.posts, p.candidates, p.rowsArePosts), options) : solveSparseLap(sparseCosts(f, p.posts, p.candidates, p.rowsArePosts), options);
+  return ok(placementOf(f, p, solution));
+}
+
+/** A placement solved once, and the optimum without any one of its placed (unpinned) pairs. */
+export interface PlacementWithRunnerUps {
+  readonly best: Placement;
+  /**
+   * The best placement once the pair placed in `post` is no longer allowed (the same pins), with
+   * its certificate; null when the post is empty or pinned. Exact: on a dense instance it starts
+   * from `best` (resolveDenseLapWithout, one shortest path instead of a whole solve); on a sparse
+   * one it solves the instance again without the pair.
+   */
+  readonly without: (post: number) => Placement | null;
+}
+
+/** Solves the instance (as solvePlacement) and makes ready to solve it again without each placed pair: a proposal's runner-ups. */
+export function solvePlacementWithRunnerUps(instance: PlacementInstance): Result<PlacementWithRunnerUps, PlacementError> {
+  const f = instance.fitness;
+  if (f.kind === 'sparse') {
+    const best = solvePlacement(instance);
+    if (!best.ok) return best;
+    const without = (post: number): Placement | null => {
+      const c = best.value.candidateOf[post];
+      if (c === null || c === undefined || (instance.pins ?? []).some((x) => x.post === post)) return null;
+      const again = solvePlacement({ ...instance, fitness: sparseWithout(f, post, c) });
+      return again.ok ? again.value : null;
+    };
+    return ok({ best: best.value, without });
+  }
+  const prepared = prepare(instance);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  const cost = denseCosts(f, p.posts, p.candidates, p.rowsArePosts);
+  const costT = transpose(p.rows.length, p.cols.length, cost);
+  const solution = solveDenseLap(p.rows.length, p.cols.length, cost);
+  const best = placementOf(f, p, solution);
+  // The kernel's row of each unpinned post or candidate (-1 for the pinned).
+  const rowOf = new Int32Array(p.rowsArePosts ? f.posts : f.candidates).fill(-1);
+  p.rows.forEach((x, r) => (rowOf[x] = r));
+  const without = (post: number): Placement | null => {
+    const c = best.candidateOf[post];
+    if (c === null || c === undefined || p.pinnedPost[post] === 1) return null;
+    const row = rowOf[p.rowsArePosts ? post : c] as number;
+    return placementOf(f, p, resolveDenseLapWithout(p.rows.length, p.cols.length, cost, costT, solution, row));
+  };
+  return ok({ best, without });
+}
+
+/** What a solve needs once the instance is checked: the pins taken out, the sides of the kernel chosen. */
+interface Prepared {
+  readonly pinnedPost: Uint8Array;
+  readonly pinnedCandidate: Uint8Array;
+  /** The pinned posts' candidates (null elsewhere). */
+  readonly pinnedOf: readonly (number | null)[];
+  readonly pinnedTotal: number;
+  /** The unpinned posts and candidates, and which of them are the kernel's rows and columns. */
+  readonly posts: Int32Array;
+  readonly candidates: Int32Array;
+  readonly rowsArePosts: boolean;
+  readonly rows: Int32Array;
+  readonly cols: Int32Array;
+}
+
+/** Checks the instance and its pins, takes the pins out and chooses the kernel's rows. */
+function prepare(instance: PlacementInstance): Result<Prepared, PlacementError> {
   const f = instance.fitness;
   const pins = instance.pins ?? [];
   const problems = fitnessProblems(f);
@@ -29,7 +99,7 @@ export function solvePlacement(instance: PlacementInstance, options: LapOptions 
   const conflicts = pinConflicts(f, pins, (p, c) => fitnessOf(f, p, c) > Number.NEGATIVE_INFINITY);
   if (conflicts.length > 0) return failPlacement('PLACEMENT_PINS_INFEASIBLE', 'the pins cannot all hold', { conflicts });
 
-  const candidateOf: (number | null)[] = new Array<number | null>(f.posts).fill(null);
+  const pinnedOf: (number | null)[] = new Array<number | null>(f.posts).fill(null);
   const pinnedPost = new Uint8Array(f.posts);
   const pinnedCandidate = new Uint8Array(f.candidates);
   let pinnedTotal = 0;
@@ -37,36 +107,53 @@ export function solvePlacement(instance: PlacementInstance, options: LapOptions 
     if (pinnedPost[post] === 1) continue; // the same pin twice
     pinnedPost[post] = 1;
     pinnedCandidate[candidate] = 1;
-    candidateOf[post] = candidate;
+    pinnedOf[post] = candidate;
     pinnedTotal += fitnessOf(f, post, candidate);
   }
   const posts = indicesWithout(pinnedPost);
   const candidates = indicesWithout(pinnedCandidate);
   const rowsArePosts = postsAsRows(f, pinnedPost, pinnedCandidate, posts.length, candidates.length);
-  const rows = rowsArePosts ? posts : candidates;
-  const cols = rowsArePosts ? candidates : posts;
+  return ok({ pinnedPost, pinnedCandidate, pinnedOf, pinnedTotal, posts, candidates, rowsArePosts, rows: rowsArePosts ? posts : candidates, cols: rowsArePosts ? candidates : posts });
+}
 
-  const solution = f.kind === 'dense' ? solveDenseLap(rows.length, cols.length, denseCosts(f, posts, candidates, rowsArePosts), options) : solveSparseLap(sparseCosts(f, posts, candidates, rowsArePosts), options);
-
+/** The placement a kernel's solution stands for, on the original indices, with its duals and total. */
+function placementOf(f: DenseFitness | SparseFitness, p: Prepared, solution: LapSolution): Placement {
+  const candidateOf = p.pinnedOf.slice();
   const u = new Array<number>(f.posts).fill(0);
   const v = new Array<number>(f.candidates).fill(0);
-  const rowDual = rowsArePosts ? u : v;
-  const colDual = rowsArePosts ? v : u;
+  const rowDual = p.rowsArePosts ? u : v;
+  const colDual = p.rowsArePosts ? v : u;
   const { colOfRow } = solution;
-  for (let r = 0; r < rows.length; r++) {
+  for (let r = 0; r < p.rows.length; r++) {
     const c = colOfRow[r] as number;
     if (c === DUMMY) continue;
-    const post = rowsArePosts ? (posts[r] as number) : (cols[c] as number);
-    const candidate = rowsArePosts ? (cols[c] as number) : (candidates[r] as number);
+    const post = p.rowsArePosts ? (p.posts[r] as number) : (p.cols[c] as number);
+    const candidate = p.rowsArePosts ? (p.cols[c] as number) : (p.candidates[r] as number);
     candidateOf[post] = candidate;
   }
-  fillDuals(solution, rows, cols, rowDual, colDual);
-  let total = pinnedTotal;
-  for (let p = 0; p < f.posts; p++) {
-    const c = candidateOf[p];
-    if (c !== null && c !== undefined && pinnedPost[p] === 0) total += fitnessOf(f, p, c);
+  fillDuals(solution, p.rows, p.cols, rowDual, colDual);
+  let total = p.pinnedTotal;
+  for (let post = 0; post < f.posts; post++) {
+    const c = candidateOf[post];
+    if (c !== null && c !== undefined && p.pinnedPost[post] === 0) total += fitnessOf(f, post, c);
   }
-  return ok({ candidateOf, total, pinnedTotal, u, v });
+  return { candidateOf, total, pinnedTotal: p.pinnedTotal, u, v };
+}
+
+/** The sparse fitness without the pair (post, candidate). */
+function sparseWithout(f: SparseFitness, post: number, candidate: number): SparseFitness {
+  const start = Int32Array.from(f.start);
+  const cand: number[] = [];
+  const fit: number[] = [];
+  for (let p = 0; p < f.posts; p++) {
+    for (let e = f.start[p] as number; e < (f.start[p + 1] as number); e++) {
+      if (p === post && f.candidate[e] === candidate) continue;
+      cand.push(f.candidate[e] as number);
+      fit.push(f.fitness[e] as number);
+    }
+    start[p + 1] = cand.length;
+  }
+  return { kind: 'sparse', posts: f.posts, candidates: f.candidates, start, candidate: Int32Array.from(cand), fitness: Float64Array.from(fit) };
 }
 
 /**
