@@ -36,8 +36,9 @@ export interface WriteDriver {
    */
   readonly seesOtherWriters: boolean;
   /**
-   * Runs `fn` in a transaction and commits; `afterCommit` runs once the commit has succeeded and
-   * before any other transaction of this driver begins (never when `fn` or the commit throws).
+   * Runs `fn` in a transaction and commits; `afterCommit` runs once the commit has succeeded (never
+   * when `fn` or the commit throws) — where transactions run one at a time (SQLite), before the next
+   * one begins.
    */
   transaction<T>(fn: (connection: SqlConnection, start: TransactionStart) => Promise<T>, afterCommit?: () => void): Promise<T>;
   close(): Promise<void>;
