@@ -2,9 +2,9 @@
  * Stream heads kept between transactions (head-cache.ts, decision 0037): a single-command
  * transaction reads the head its store committed before instead of querying it, so these tests
  * make every way that kept head could go stale — another connection writing, a bulk write, a
- * rebuild, a transaction that fails after appending — and check that the next write still sees
- * the record's true head and chains to it. Run on every back end (PostgreSQL keeps no heads, and
- * must pass the same).
+ * transaction that fails after appending — and check that the next write still sees the record's
+ * true head and chains to it; and that a rebuild in between (which leaves every head as it was)
+ * disturbs nothing. Run on every back end (PostgreSQL keeps no heads, and must pass the same).
  */
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../src/domain/event.js';
@@ -82,6 +82,7 @@ for (const backend of backends()) {
       await store.close();
     });
 
+    // A rebuild leaves every head as it was (it replays the same events), so what is kept stays true: the write after it must chain and verify.
     it('a rebuild in between: the next write still chains to the head', async () => {
       const store = await backend.fresh();
       expect(await appendAtHead(store, 'one')).toBe(1);
