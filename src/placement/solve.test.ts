@@ -148,30 +148,28 @@ function checkRunnerUps(s: Small, order: readonly number[]): void {
   }
 }
 
-describe('the optimum without each placed pair (runner-ups) equals exhaustive enumeration', () => {
+const SHAPES = [
+  ['on square instances', 'square'],
+  ['with more candidates than posts', 'more-candidates'],
+  ['with fewer candidates than posts', 'fewer-candidates'],
+] as const;
+
+/** A property checked on random small instances of each shape in turn: `runs[k]` runs of shape k, seeded `seed + k`. */
+function itOnEveryShape(check: (s: Small, order: readonly number[]) => void, runs: readonly [number, number, number], seed: number): void {
   const order = fc.array(fc.nat(), { minLength: 8, maxLength: 8 });
-  it('on square instances', () => {
-    fc.assert(fc.property(small('square'), order, checkRunnerUps), { numRuns: 300, seed: 2026_1127 });
+  SHAPES.forEach(([title, shape], k) => {
+    it(title, () => {
+      fc.assert(fc.property(small(shape), order, check), { numRuns: runs[k], seed: seed + k });
+    });
   });
-  it('with more candidates than posts', () => {
-    fc.assert(fc.property(small('more-candidates'), order, checkRunnerUps), { numRuns: 600, seed: 2026_1128 });
-  });
-  it('with fewer candidates than posts', () => {
-    fc.assert(fc.property(small('fewer-candidates'), order, checkRunnerUps), { numRuns: 600, seed: 2026_1129 });
-  });
+}
+
+describe('the optimum without each placed pair (runner-ups) equals exhaustive enumeration', () => {
+  itOnEveryShape(checkRunnerUps, [300, 600, 600], 2026_1127);
 });
 
 describe('solvePlacement equals exhaustive enumeration', () => {
-  const order = fc.array(fc.nat(), { minLength: 8, maxLength: 8 });
-  it('on square instances', () => {
-    fc.assert(fc.property(small('square'), order, checkAgainstBruteForce), { numRuns: 1500, seed: 2026_0801 });
-  });
-  it('with more candidates than posts', () => {
-    fc.assert(fc.property(small('more-candidates'), order, checkAgainstBruteForce), { numRuns: 1500, seed: 2026_0802 });
-  });
-  it('with fewer candidates than posts', () => {
-    fc.assert(fc.property(small('fewer-candidates'), order, checkAgainstBruteForce), { numRuns: 1500, seed: 2026_0803 });
-  });
+  itOnEveryShape(checkAgainstBruteForce, [1500, 1500, 1500], 2026_0801);
 
   it('on a hand-made case: the greedy choice is not the best', () => {
     // post 0 prefers candidate 0 (10 vs 9); post 1 has only candidate 0 (8): best is 9 + 8
