@@ -9,8 +9,25 @@ import { describe, expect, it } from 'vitest';
 import { backends } from '../support/backends.js';
 import { dumpProjections } from '../support/dump.js';
 import { populate } from '../support/scenario.js';
+import type { KyselyStore } from '../../src/store/kysely-store.js';
 
 const LADDER_FIELDS = ['deadlineSetAt', 'ladderDone', 'urgentDemand', 'escalatedTo'];
+
+/** Takes a populated record back to its shape before migration 006 (and what came after it). */
+async function backToBeforeTheLadder(store: KyselyStore): Promise<void> {
+  // Its tables gone, unrecorded as applied, states without the new fields.
+  for (const table of ['calendars', 'ladder_policies', 'accountability_proposals', 'agenda_items']) await sql`drop table ${sql.table(table)}`.execute(store.db);
+  // …and before what came after it (007: an index of assignments by decision; 008: imported cases).
+  await sql`drop index assignments_decision`.execute(store.db);
+  await sql`drop table traces`.execute(store.db);
+  await sql`delete from kysely_migration where name in ('006-ladder-and-agenda', '007-assignments-by-decision', '008-imported-traces')`.execute(store.db);
+  const rows = await store.db.selectFrom('assignments').select(['id', 'state']).execute();
+  for (const r of rows) {
+    const state = JSON.parse(r.state) as Record<string, unknown>;
+    for (const f of LADDER_FIELDS) delete state[f];
+    await store.db.updateTable('assignments').set({ state: JSON.stringify(state) }).where('id', '=', r.id).execute();
+  }
+}
 
 for (const backend of backends()) {
   describe(`[${backend.name}] opening a record from before the ladder`, () => {
@@ -18,18 +35,7 @@ for (const backend of backends()) {
       const store = await backend.fresh();
       await populate(store);
       const expected = await dumpProjections(store);
-      // Back to the shape before 006: its tables gone, unrecorded as applied, states without the new fields.
-      for (const table of ['calendars', 'ladder_policies', 'accountability_proposals', 'agenda_items']) await sql`drop table ${sql.table(table)}`.execute(store.db);
-      // …and before what came after it (007: an index of assignments by decision; 008: imported cases).
-      await sql`drop index assignments_decision`.execute(store.db);
-      await sql`drop table traces`.execute(store.db);
-      await sql`delete from kysely_migration where name in ('006-ladder-and-agenda', '007-assignments-by-decision', '008-imported-traces')`.execute(store.db);
-      const rows = await store.db.selectFrom('assignments').select(['id', 'state']).execute();
-      for (const r of rows) {
-        const state = JSON.parse(r.state) as Record<string, unknown>;
-        for (const f of LADDER_FIELDS) delete state[f];
-        await store.db.updateTable('assignments').set({ state: JSON.stringify(state) }).where('id', '=', r.id).execute();
-      }
+      await backToBeforeTheLadder(store);
       const reopened = await backend.reopen(store);
       try {
         expect(await dumpProjections(reopened)).toEqual(expected);
@@ -39,6 +45,21 @@ for (const backend of backends()) {
       } finally {
         await reopened.close();
       }
+    });
+
+    it('runs the pending migrations as one: when the last fails, the earlier ones leave nothing', async () => {
+      const store = await backend.fresh();
+      await populate(store);
+      await backToBeforeTheLadder(store);
+      // 008 creates `traces`: a table of that name already there makes it fail, after 006 and 007 ran.
+      await sql`create table traces (something_else integer)`.execute(store.db);
+      await expect(backend.reopen(store)).rejects.toThrow(/traces/);
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+      expect(applied.rows.map((r) => r.name)).toEqual(['001-record', '002-accounts-and-access', '003-scheduler', '004-notifications', '005-calendar-feeds']);
+      const tables = await store.db.introspection.getTables();
+      expect(tables.map((t) => t.name)).not.toContain('calendars');
+      expect(tables.map((t) => t.name)).toContain('traces');
+      await store.close();
     });
   });
 }

@@ -66,6 +66,25 @@ function connect(file: string, mustExist: boolean, durability: SqliteDurability)
   }
 }
 
+/**
+ * Runs the pending migrations in one write transaction: all of them or none, and one sync to disk.
+ * Kysely runs SQLite's DDL statement by statement (its adapter declares no transactional DDL,
+ * though SQLite has it), so each statement was a commit of its own: a new record took ~30 ms, and
+ * a migration failing half-way left the half before it. Kysely's statements run on `connection`,
+ * inside the transaction opened on it; `BEGIN IMMEDIATE` makes a second process opening the same
+ * old record wait, then find nothing left to run.
+ */
+async function migrateInOneTransaction(connection: BetterSqlite3.Database, db: Kysely<Database>): Promise<void> {
+  connection.exec('BEGIN IMMEDIATE');
+  try {
+    await migrate(db, sqliteCapabilities);
+    connection.exec('COMMIT');
+  } catch (error) {
+    if (connection.inTransaction) connection.exec('ROLLBACK');
+    throw error;
+  }
+}
+
 /** Opens (or creates) an SQLite store. Refusals write nothing: DB_NOT_FOUND, DB_EXISTS, DB_CORRUPT, DB_NOT_INITIALISED. */
 export async function openSqliteStore(options: SqliteOpenOptions): Promise<KyselyStore> {
   const { file, mode } = options;
@@ -95,7 +114,7 @@ export async function openSqliteStore(options: SqliteOpenOptions): Promise<Kysel
   let applied: string[] = [];
   try {
     applied = mode === 'create' ? [] : await pendingMigrations(db, sqliteCapabilities);
-    if (mode === 'create' || applied.length > 0) await migrate(db, sqliteCapabilities);
+    if (mode === 'create' || applied.length > 0) await migrateInOneTransaction(reader, db);
   } catch (error) {
     await db.destroy();
     throw error;
