@@ -11,6 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importedCase, type ImportedEvent, type RecordedCase } from '../../src/domain/trace/trace.js';
 import { z } from 'zod';
@@ -43,6 +45,16 @@ const OcelEvent = z.strictObject({
 const Ocel = z.strictObject({ objectTypes: z.array(TypeDecl), eventTypes: z.array(TypeDecl), objects: z.array(OcelObject), events: z.array(OcelEvent) });
 type OcelLog = z.infer<typeof Ocel>;
 
+/** The standard's own JSON schema (shared/data/ocel/schema_ocel2.json), compiled by a JSON Schema validator, date-time formats checked. */
+function standardSchema(): (data: unknown) => string[] {
+  if ('problem' in found) throw new Error(found.problem);
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(join(found.dir, 'ocel', 'schema_ocel2.json'), 'utf8')) as object);
+  return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
+}
+let violations: (data: unknown) => string[] = () => ['not compiled'];
+
 interface Row {
   readonly stream_id: string;
   readonly seq: number;
@@ -58,6 +70,7 @@ let assignments: { id: string; title: string; domain: string; decision: string }
 
 beforeAll(async () => {
   if ('problem' in found) throw new Error(found.problem);
+  violations = standardSchema();
   const built = await runCli(['demo', '--db', db, '--size', 'small']);
   expect(built.code, built.stderr).toBe(0);
   const added = await runCli(['import', 'xes', join(found.dir, 'running-example.xes'), '--db', db]);
@@ -78,11 +91,13 @@ function related(e: { relationships?: { objectId: string; qualifier: string }[] 
   return found[0]?.objectId;
 }
 
-/** The file read back: gunzipped when gzip (its first bytes say so), parsed, and checked against the OCEL 2.0 schema. */
+/** The file read back: gunzipped when gzip (its first bytes say so), parsed, valid by the standard's JSON schema, and checked against the strict one above. */
 function readOcel(file: string, gzip: boolean): OcelLog {
   const bytes = readFileSync(file);
   expect(bytes[0] === 0x1f && bytes[1] === 0x8b).toBe(gzip);
-  return Ocel.parse(JSON.parse((gzip ? gunzipSync(bytes) : bytes).toString('utf8')));
+  const data: unknown = JSON.parse((gzip ? gunzipSync(bytes) : bytes).toString('utf8'));
+  expect(violations(data)).toEqual([]);
+  return Ocel.parse(data);
 }
 
 describe('proverka export ocel', () => {
@@ -147,6 +162,20 @@ describe('proverka export ocel', () => {
       byCase.set(c, [...(byCase.get(c) ?? []), { activity: e.type, at: e.time, resource: resource === undefined ? null : (objects.get(resource)?.attributes?.find((a) => a.name === 'name')?.value ?? '?') }]);
     }
     expect([...byCase]).toEqual(imported.map((t) => [t.id, t.events.map((e) => ({ activity: e.activity, at: e.at, resource: e.resource }))]));
+  });
+
+  it('checks with the standard’s schema, which takes the standard’s example and refuses a log without an event’s time', async () => {
+    if ('problem' in found) throw new Error(found.problem);
+    expect(violations(JSON.parse(readFileSync(join(found.dir, 'ocel', 'ocel20_example.jsonocel'), 'utf8')))).toEqual([]);
+    const file = join(dir, 'checked.jsonocel');
+    expect((await runCli(['export', 'ocel', '--db', db, '--to', file])).code).toBe(0);
+    const log = JSON.parse(readFileSync(file, 'utf8')) as { events: Record<string, unknown>[]; objects: Record<string, unknown>[] };
+    expect(violations(log)).toEqual([]);
+    const first = log.events[0] as Record<string, unknown>;
+    delete first['time'];
+    expect(violations(log)).toEqual(["/events/0 must have required property 'time'"]);
+    first['time'] = '27 November 2026';
+    expect(violations(log)).toEqual(['/events/0/time must match format "date-time"']);
   });
 
   it('refuses a file that exists, leaving it untouched, and a missing folder', async () => {
