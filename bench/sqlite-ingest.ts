@@ -24,7 +24,8 @@ function freshFile(): string {
   return join(dir, `b${++fileNo}.db`);
 }
 
-function remove(file: string): void {
+/** Removes an SQLite file with its WAL and shared-memory files. */
+export function removeSqliteFile(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }
 
@@ -42,8 +43,8 @@ export function sqliteVersion(): string {
   return v;
 }
 
-/** An empty database with the application's own schema, opened raw with the same settings. */
-async function rawTarget(durability: SqliteDurability): Promise<{ db: BetterSqlite3.Database; file: string }> {
+/** An empty database with the application's own schema (a new file in the benchmark's folder), opened raw with the same settings. */
+export async function rawTarget(durability: SqliteDurability): Promise<{ db: BetterSqlite3.Database; file: string }> {
   const file = freshFile();
   const store = await openSqliteStore({ file, mode: 'create', durability });
   await store.close();
@@ -82,14 +83,14 @@ export async function appOnSqlite(setup: readonly Step[], steps: readonly Step[]
   });
   if (run === undefined) throw new Error('the application run did not finish');
   const rows = commandEventRows(file, run.events);
-  remove(file);
+  removeSqliteFile(file);
 
   const [base, from, to] = run.marks;
   const target = await rawTarget(durability);
   replayWrites(target.db, writes.slice(base, from));
   const seconds = replayWrites(target.db, writes.slice(from, to));
   target.db.close();
-  remove(target.file);
+  removeSqliteFile(target.file);
   return { ...run, rows, replay: run.events / seconds };
 }
 
@@ -109,7 +110,7 @@ export async function rawSingle(rows: readonly EventRow[], durability: SqliteDur
   }
   const seconds = secondsSince(t0);
   db.close();
-  remove(file);
+  removeSqliteFile(file);
   return rows.length / seconds;
 }
 
@@ -124,7 +125,7 @@ export async function rawBatched(rows: readonly EventRow[], durability: SqliteDu
   all(rows);
   const seconds = secondsSince(t0);
   db.close();
-  remove(file);
+  removeSqliteFile(file);
   return rows.length / seconds;
 }
 
@@ -136,6 +137,6 @@ export async function importOnSqlite(rows: readonly EventRow[], durability: Sqli
     return await importRows(store, rows);
   } finally {
     await store.close();
-    remove(file);
+    removeSqliteFile(file);
   }
 }
